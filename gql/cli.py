@@ -1,0 +1,139 @@
+"""The `portal` command."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+
+from gql.settings import Settings, SettingsError
+
+
+def _migrate(settings: Settings, *, quiet: bool = False) -> None:
+    from gql import db
+
+    applied = asyncio.run(db.migrate(settings, progress=not quiet))
+    if not quiet:
+        print("Database is up to date." if not applied else f"Applied {len(applied)} migration(s).")
+
+
+def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    _migrate(settings)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from gql.observability import configure_logging
+
+    if args.workers > 1 and settings.is_sqlite:
+        print(
+            "portal serve: several workers need PostgreSQL (set DATABASE_URL=postgres://…); "
+            "SQLite serves one process.",
+            file=sys.stderr,
+        )
+        return 2
+    configure_logging(settings)
+    _migrate(settings)
+    metrics_dir = None
+    if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # Each worker is its own process: have them share one metrics directory, so
+        # that /metrics answers for all of them whichever worker serves it.
+        metrics_dir = tempfile.mkdtemp(prefix="portal-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    shown_host = "localhost" if args.host in ("127.0.0.1", "0.0.0.0") else args.host  # noqa: S104
+    print(f"Serving the Partner Portal API at http://{shown_host}:{args.port}/graphql", flush=True)
+    try:
+        uvicorn.run(
+            "gql.app:app_factory",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            log_config=None,
+            access_log=False,
+            proxy_headers=True,
+            server_header=False,
+        )
+    finally:
+        if metrics_dir:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+    return 0
+
+
+def cmd_export_schema(args: argparse.Namespace, settings: Settings) -> int:
+    from gql.schema import schema
+
+    sys.stdout.write(schema.as_str() + "\n")
+    return 0
+
+
+def cmd_seed_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from gql import db
+    from gql.demo import DemoError, seed_demo
+
+    _migrate(settings, quiet=True)
+
+    async def run() -> list[str]:
+        await db.init_db(settings)
+        try:
+            return await seed_demo(if_empty=args.if_empty)
+        finally:
+            await db.close_db()
+
+    try:
+        lines = asyncio.run(run())
+    except DemoError as exc:
+        print(f"portal seed-demo: {exc}", file=sys.stderr)
+        return 1
+    for line in lines:
+        print(line)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="portal",
+        description="The Partner Portal API. DATABASE_URL selects the database "
+        "(default: a SQLite file portal.sqlite3 in the working directory).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = sub.add_parser("serve", help="apply pending migrations, then serve the API")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to bind (default 8000)")
+    serve.add_argument(
+        "--workers", type=int, default=1, help="server processes (PostgreSQL only when above 1)"
+    )
+    serve.set_defaults(func=cmd_serve)
+
+    sub.add_parser("migrate", help="apply pending migrations").set_defaults(func=cmd_migrate)
+    sub.add_parser("export-schema", help="print the GraphQL SDL").set_defaults(
+        func=cmd_export_schema
+    )
+    seed = sub.add_parser("seed-demo", help="fill an empty database with demo data")
+    seed.add_argument(
+        "--if-empty",
+        action="store_true",
+        help="do nothing (and succeed) when the database already holds data",
+    )
+    seed.set_defaults(func=cmd_seed_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "workers", 1) < 1:
+        print("portal: --workers must be at least 1", file=sys.stderr)
+        raise SystemExit(2)
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        print(f"portal: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+    raise SystemExit(args.func(args, settings))

@@ -1,0 +1,25 @@
+"""The per-request context every resolver and permission class receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import strawberry
+from starlette.requests import Request
+from starlette.responses import Response
+
+from gql.settings import Settings
+
+
+@dataclass(slots=True)
+class Context:
+    request: Request
+    response: Response | None
+    settings: Settings
+
+    @property
+    def request_id(self) -> str:
+        return self.request.scope.get("state", {}).get("request_id", "")
+
+
+Info = strawberry.Info[Context, None]

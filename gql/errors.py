@@ -1,0 +1,82 @@
+"""What a client may learn from an error, and what only the server log keeps.
+
+Errors the API raises on purpose carry an `extensions.code` and reach the client as
+they are. Anything else (a bug, a driver error, SQL) is replaced by
+`INTERNAL_SERVER_ERROR` with an error id; the log line with the traceback carries
+the same id, so support can find it without the client ever seeing internals.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Iterator
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+from tortoise.exceptions import DBConnectionError
+
+log = logging.getLogger("portal.errors")
+
+# Faults of the database's availability, not of the request: the client should retry.
+_UNAVAILABLE = (TimeoutError, asyncio.TimeoutError, ConnectionError, DBConnectionError)
+
+
+class ApiError(GraphQLError):
+    """An error the API reports on purpose, with a machine-readable code."""
+
+    code = "BAD_REQUEST"
+
+    def __init__(self, message: str, *, code: str | None = None, **extensions: object) -> None:
+        super().__init__(message, extensions={"code": code or self.code, **extensions})
+
+
+def _is_unavailable(exc: BaseException) -> bool:
+    try:
+        import asyncpg
+    except ImportError:  # pragma: no cover - asyncpg is a declared dependency
+        return isinstance(exc, _UNAVAILABLE)
+    return isinstance(
+        exc, (*_UNAVAILABLE, asyncpg.PostgresConnectionError, asyncpg.CannotConnectNowError)
+    )
+
+
+def mask(error: GraphQLError) -> GraphQLError:
+    """The client-safe form of one error (itself when nothing needs hiding)."""
+    original = error.original_error
+    if original is None or isinstance(original, GraphQLError):
+        return error
+    error_id = uuid.uuid4().hex
+    if _is_unavailable(original):
+        code, message = "SERVICE_UNAVAILABLE", "The service is briefly unavailable; retry shortly."
+        log.warning(
+            "database unavailable (error id %s): %s",
+            error_id,
+            type(original).__name__,
+            extra={"error_id": error_id},
+        )
+    else:
+        code, message = "INTERNAL_SERVER_ERROR", "Unexpected error."
+        log.error(
+            "unexpected error (error id %s)",
+            error_id,
+            exc_info=(type(original), original, original.__traceback__),
+            extra={"error_id": error_id},
+        )
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions={"code": code, "errorId": error_id},
+    )
+
+
+class MaskUnexpectedErrors(SchemaExtension):
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is not None and result.errors:
+            result.errors = [mask(e) for e in result.errors]

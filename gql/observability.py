@@ -1,0 +1,211 @@
+"""Logs, request ids and Prometheus metrics.
+
+One log line per HTTP request (request id, method, path, GraphQL operation, status,
+duration), as text or JSON. Metrics are kept per process; with several server
+processes, `portal serve` points prometheus_client at a shared directory so that
+`/metrics` answers for all of them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+)
+from prometheus_client.multiprocess import MultiProcessCollector
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from strawberry.extensions import SchemaExtension
+
+from gql.settings import Settings
+
+access_log = logging.getLogger("portal.access")
+
+# --- logging ---------------------------------------------------------------------------
+
+_STD_ATTRS = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        entry.update({k: v for k, v in record.__dict__.items() if k not in _STD_ATTRS})
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, default=str)
+
+
+def configure_logging(settings: Settings) -> None:
+    handler = logging.StreamHandler()
+    if settings.log_format == "json":
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(settings.log_level.upper())
+    # The access line below replaces uvicorn's own.
+    logging.getLogger("uvicorn.access").disabled = True
+
+
+# --- metrics ---------------------------------------------------------------------------
+
+_HTTP_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+
+HTTP_REQUESTS = Counter(
+    "portal_http_requests_total", "HTTP requests served.", ["method", "route", "status"]
+)
+HTTP_LATENCY = Histogram(
+    "portal_http_request_duration_seconds",
+    "Time to serve an HTTP request.",
+    ["method", "route"],
+    buckets=_HTTP_BUCKETS,
+)
+GRAPHQL_OPERATIONS = Counter(
+    "portal_graphql_operations_total",
+    "GraphQL operations executed, by name, type and outcome (ok or error).",
+    ["operation", "type", "outcome"],
+)
+GRAPHQL_LATENCY = Histogram(
+    "portal_graphql_operation_duration_seconds",
+    "Time to execute a GraphQL operation.",
+    ["operation", "type"],
+    buckets=_HTTP_BUCKETS,
+)
+GRAPHQL_ERRORS = Counter(
+    "portal_graphql_errors_total", "GraphQL errors returned, by extensions.code.", ["code"]
+)
+
+_KNOWN_ROUTES = {"/graphql", "/healthz", "/readyz", "/metrics"}
+_OPERATION_NAME = re.compile(r"^[_A-Za-z][_0-9A-Za-z]{0,63}$")
+# Operation names come from clients: bound the label set so that no client can grow
+# the metrics without limit.
+_MAX_OPERATION_LABELS = 200
+_seen_operations: set[str] = set()
+
+
+def operation_label(name: str | None) -> str:
+    if not name:
+        return "anonymous"
+    if not _OPERATION_NAME.match(name):
+        return "invalid"
+    if name in _seen_operations:
+        return name
+    if len(_seen_operations) >= _MAX_OPERATION_LABELS:
+        return "other"
+    _seen_operations.add(name)
+    return name
+
+
+def _route_label(path: str) -> str:
+    if path in _KNOWN_ROUTES:
+        return path
+    if path.startswith("/graphiql/"):
+        return "/graphiql/*"
+    return "other"
+
+
+def metrics_response(_: Request) -> Response:
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        MultiProcessCollector(registry)
+        body = generate_latest(registry)
+    else:
+        body = generate_latest()
+    return Response(body, media_type=CONTENT_TYPE_LATEST)
+
+
+class OperationMetrics(SchemaExtension):
+    """Counts and times every GraphQL operation, and notes its name for the access log."""
+
+    def on_operation(self) -> Iterator[None]:
+        started = time.perf_counter()
+        yield
+        ctx = self.execution_context
+        name = operation_label(ctx.operation_name)
+        op_type = ctx.operation_type.value if ctx.operation_type else "unknown"
+        errors = (ctx.result.errors if ctx.result else None) or ctx.pre_execution_errors or []
+        GRAPHQL_OPERATIONS.labels(name, op_type, "error" if errors else "ok").inc()
+        GRAPHQL_LATENCY.labels(name, op_type).observe(time.perf_counter() - started)
+        for error in errors:
+            code = (error.extensions or {}).get("code", "GRAPHQL_VALIDATION_FAILED")
+            GRAPHQL_ERRORS.labels(str(code)).inc()
+        request = getattr(ctx.context, "request", None)
+        if request is not None:
+            request.scope.setdefault("state", {})["operation"] = name
+
+
+# --- the per-request middleware ------------------------------------------------------------
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
+
+
+class RequestLogMiddleware:
+    """Gives each request an id (`X-Request-ID`, kept from the client when well-formed),
+    then logs and counts it once it is answered."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                headers.append((b"x-request-id", request_id.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            elapsed = time.perf_counter() - started
+            route = _route_label(scope["path"])
+            HTTP_REQUESTS.labels(scope["method"], route, str(status)).inc()
+            HTTP_LATENCY.labels(scope["method"], route).observe(elapsed)
+            operation = state.get("operation")
+            access_log.info(
+                "%s %s %s%s %.1fms",
+                scope["method"],
+                scope["path"],
+                status,
+                f" {operation}" if operation else "",
+                elapsed * 1000,
+                extra={
+                    "request_id": request_id,
+                    "method": scope["method"],
+                    "path": scope["path"],
+                    "status": status,
+                    "operation": operation,
+                    "duration_ms": round(elapsed * 1000, 2),
+                },
+            )
