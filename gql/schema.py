@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 
 import strawberry
@@ -54,17 +55,18 @@ class PortalSchema(strawberry.Schema):
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or Settings()
-    extensions: list[SchemaExtension | type[SchemaExtension]] = [
+    # Classes or factories, so that each request gets fresh extension instances.
+    extensions: list[Callable[[], SchemaExtension]] = [
         OperationMetrics,
         MaskUnexpectedErrors,
-        ParserCache(maxsize=256),
-        ValidationCache(maxsize=256),
-        MaxTokensLimiter(max_token_count=5000),
-        QueryDepthLimiter(max_depth=12),
-        MaxAliasesLimiter(max_alias_count=30),
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
+        lambda: MaxTokensLimiter(max_token_count=5000),
+        lambda: QueryDepthLimiter(max_depth=12),
+        lambda: MaxAliasesLimiter(max_alias_count=30),
     ]
     if not settings.introspection:
-        extensions.append(AddValidationRules([NoSchemaIntrospectionCustomRule]))
+        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
     return PortalSchema(
         query=Query,
         extensions=extensions,

@@ -1,0 +1,63 @@
+# The two commands a fresh machine needs: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The PostgreSQL server the second test run uses (it creates and drops its own database).
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+
+.PHONY: run test test-sqlite test-postgres lint format schema migrations vendor-graphiql clean
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $@
+
+venv: $(VENV)/.installed
+
+## run: install, migrate, seed the demo into an empty database, serve with GraphiQL
+run: venv
+	$(BIN)/portal migrate
+	$(BIN)/portal seed-demo --if-empty
+	$(BIN)/portal serve --host $(HOST) --port $(PORT)
+
+## test: the whole suite on SQLite, then on PostgreSQL (with CI=true a missing PostgreSQL fails)
+test: test-sqlite test-postgres
+
+test-sqlite: venv
+	$(BIN)/pytest
+
+test-postgres: venv
+	@if $(BIN)/python -c 'import asyncio, asyncpg, sys; asyncio.run(asyncpg.connect(sys.argv[1], timeout=5))' '$(PG_TEST_URL)' 2>/dev/null; then \
+		TEST_DATABASE_URL='$(PG_TEST_URL)' $(BIN)/pytest; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL at $(PG_TEST_URL) is unreachable; CI must test on it. Failing." >&2; exit 1; \
+	else \
+		echo "PostgreSQL at $(PG_TEST_URL) is unreachable: tested on SQLite only (CI would fail)." >&2; \
+	fi
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## schema: regenerate schema.graphql from the code
+schema: venv
+	$(BIN)/portal export-schema > schema.graphql
+
+## migrations: generate a migration for model changes (commit it)
+migrations: venv
+	$(BIN)/tortoise -c gql.db.TORTOISE_ORM makemigrations
+
+vendor-graphiql:
+	scripts/vendor-graphiql.sh
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info
