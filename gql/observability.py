@@ -64,6 +64,9 @@ def configure_logging(settings: Settings) -> None:
     root.setLevel(settings.log_level.upper())
     # The access line below replaces uvicorn's own.
     logging.getLogger("uvicorn.access").disabled = True
+    # Tortoise announces every start and shutdown at INFO; keep those for debugging.
+    if root.level > logging.DEBUG:
+        logging.getLogger("tortoise").setLevel(logging.WARNING)
 
 
 # --- metrics ---------------------------------------------------------------------------
