@@ -17,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
 
 from gql import db
+from gql.auth import authenticate
 from gql.context import Context
 from gql.observability import RequestLogMiddleware, configure_logging, metrics_response
 from gql.schema import build_schema
@@ -42,7 +43,8 @@ class PortalGraphQL(GraphQL[Context, None]):
         self._graphiql_page = (GRAPHIQL_DIR / "index.html").read_text(encoding="utf-8")
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
-        return Context(request=request, response=response, settings=self.settings)
+        viewer = await authenticate(request.headers.get("authorization"))
+        return Context(request=request, response=response, settings=self.settings, viewer=viewer)
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:  # type: ignore[override]
         return HTMLResponse(self._graphiql_page)

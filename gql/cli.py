@@ -96,6 +96,56 @@ def cmd_seed_demo(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_create_operator(args: argparse.Namespace, settings: Settings) -> int:
+    from gql import db, users
+    from gql.errors import Problems
+    from models.enums import Role
+    from models.identity import User
+
+    if not args.password_stdin:
+        print(
+            "portal create-operator: pass the password on standard input with --password-stdin",
+            file=sys.stderr,
+        )
+        return 2
+    password = sys.stdin.readline().rstrip("\r\n")
+    _migrate(settings, quiet=True)
+
+    async def run() -> tuple[str, list[str]]:
+        await db.init_db(settings)
+        try:
+            existing = await User.get_or_none(username_key=args.username.strip().lower())
+            if existing is not None:
+                if existing.role == Role.OPERATOR_SUPERUSER:
+                    return "exists", []
+                return "error", ["username: taken by a user who is not the operator superuser"]
+            problems = Problems()
+            new = users.NewUser(
+                role=Role.OPERATOR_SUPERUSER, username=args.username, password=password
+            )
+            await users.validate(new, problems)
+            if not problems:
+                await users.create(new, None, problems)
+            if problems:
+                return "error", [
+                    f"{'.'.join((f or ['input'])[1:])}: {m}" for _, m, f in problems.items
+                ]
+            return "created", []
+        finally:
+            await db.close_db()
+
+    outcome, messages = asyncio.run(run())
+    if outcome == "error":
+        for message in messages:
+            print(f"portal create-operator: {message}", file=sys.stderr)
+        return 1
+    print(
+        f"Operator superuser {args.username.strip()} "
+        f"{'already exists' if outcome == 'exists' else 'created'}."
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="portal",
@@ -116,6 +166,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("export-schema", help="print the GraphQL SDL").set_defaults(
         func=cmd_export_schema
     )
+    operator = sub.add_parser(
+        "create-operator", help="create the first operator superuser (idempotent)"
+    )
+    operator.add_argument("--username", required=True, help="user@domain.com")
+    operator.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    operator.set_defaults(func=cmd_create_operator)
     seed = sub.add_parser("seed-demo", help="fill an empty database with demo data")
     seed.add_argument(
         "--if-empty",

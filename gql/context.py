@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from gql.settings import Settings
+from gql.viewer import Viewer
 
 
 @dataclass(slots=True)
@@ -16,6 +17,7 @@ class Context:
     request: Request
     response: Response | None
     settings: Settings
+    viewer: Viewer | None = None
 
     @property
     def request_id(self) -> str:

@@ -12,7 +12,9 @@ import asyncio
 import logging
 import uuid
 from collections.abc import Iterator
+from enum import Enum
 
+import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from tortoise.exceptions import DBConnectionError
@@ -80,3 +82,34 @@ class MaskUnexpectedErrors(SchemaExtension):
         result = self.execution_context.result
         if result is not None and result.errors:
             result.errors = [mask(e) for e in result.errors]
+
+
+@strawberry.interface(
+    description="A problem with a mutation's input: business and validation failures are "
+    "data, reported together so that a form can mark every field at once."
+)
+class UserError:
+    field: list[str] | None = strawberry.field(
+        description='The input path of the value at fault, e.g. ["input", "admin", "password"]; '
+        "null when the problem is not one field's."
+    )
+    message: str = strawberry.field(description="What is wrong, for a person to read.")
+
+
+class Problems:
+    """Collects the problems of one input before anything is written."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str, list[str] | None]] = []
+
+    def add(self, code: str, message: str, *path: str) -> None:
+        self.items.append((code, message, ["input", *path] if path else None))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def has(self, *path: str) -> bool:
+        return any(f == ["input", *path] for _, _, f in self.items)
+
+    def build(self, error_type: type, code_enum: type[Enum]) -> list:
+        return [error_type(field=f, message=m, code=code_enum(c)) for c, m, f in self.items]

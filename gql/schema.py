@@ -22,8 +22,26 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from gql.errors import MaskUnexpectedErrors
+from gql.mutations.create_api_token import create_api_token
+from gql.mutations.create_edge_license import create_edge_license
+from gql.mutations.create_gateway_pool import create_gateway_pool
+from gql.mutations.create_operator_user import create_operator_user
+from gql.mutations.create_partner import create_partner
+from gql.mutations.create_partner_user import create_partner_user
+from gql.mutations.create_software_image import create_software_image
+from gql.mutations.login import login
+from gql.mutations.logout import logout
+from gql.mutations.revoke_api_token import revoke_api_token
+from gql.mutations.set_system_property import set_system_property
 from gql.observability import OperationMetrics
+from gql.permissions import public
+from gql.queries.catalogue import CatalogueQuery
+from gql.queries.identity import IdentityQuery
 from gql.settings import Settings
+from gql.types.catalogue import EdgeLicense, GatewayPool, SoftwareImage
+from gql.types.partner import Partner
+from gql.types.system import ApiToken
+from gql.types.user import User
 
 log = logging.getLogger("portal.graphql")
 
@@ -34,12 +52,25 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 
 
 @strawberry.type(description="The root of every read.")
-class Query:
-    @strawberry.field(
-        description="The version of the Partner Portal API this server runs. Needs no login."
-    )
+class Query(IdentityQuery, CatalogueQuery):
+    @strawberry.field(**public("The version of the Partner Portal API this server runs."))
     def api_version(self) -> str:
         return API_VERSION
+
+
+@strawberry.type(description="The root of every change.")
+class Mutation:
+    login = login
+    logout = logout
+    create_api_token = create_api_token
+    revoke_api_token = revoke_api_token
+    set_system_property = set_system_property
+    create_partner = create_partner
+    create_partner_user = create_partner_user
+    create_operator_user = create_operator_user
+    create_software_image = create_software_image
+    create_gateway_pool = create_gateway_pool
+    create_edge_license = create_edge_license
 
 
 class PortalSchema(strawberry.Schema):
@@ -69,6 +100,8 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
     return PortalSchema(
         query=Query,
+        mutation=Mutation,
+        types=[Partner, User, SoftwareImage, GatewayPool, EdgeLicense, ApiToken],
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=not settings.introspection),
     )

@@ -4,4 +4,9 @@ The models know nothing of GraphQL: the `gql` package turns rows into API types.
 """
 
 # The modules Tortoise loads as the app "models"; migrations live in models.migrations.
-MODEL_MODULES = ["models.system"]
+MODEL_MODULES = [
+    "models.system",
+    "models.identity",
+    "models.catalogue",
+    "models.audit",
+]

@@ -1,0 +1,44 @@
+"""Writes audit events: actor, action, target, the changed fields (never secrets), time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from gql.viewer import Viewer
+from models.audit import AuditEvent
+
+# Input keys whose values never reach the log, whatever the mutation.
+SECRET_KEYS = frozenset({"password", "confirm_password", "token", "password_hash"})
+
+
+def _clean(changes: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key in SECRET_KEYS:
+            continue
+        out[key] = _clean(value) if isinstance(value, dict) else value
+    return out
+
+
+async def record(
+    viewer: Viewer | None,
+    action: str,
+    target_type: str,
+    target_id: int | str,
+    *,
+    partner_id: int | None,
+    changes: dict[str, Any] | None = None,
+    using_db: BaseDBAsyncClient | None = None,
+) -> None:
+    await AuditEvent.create(
+        actor_id=viewer.user_id if viewer else None,
+        actor_username=viewer.username if viewer else None,
+        partner_id=partner_id,
+        action=action,
+        target_type=target_type,
+        target_id=str(target_id),
+        changes=_clean(changes or {}),
+        using_db=using_db,
+    )

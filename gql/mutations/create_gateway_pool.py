@@ -1,0 +1,69 @@
+"""createGatewayPool: adds a gateway pool to the operator's catalogue."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from gql.context import Info
+from gql.errors import Problems, UserError
+from gql.mutations.common import create_audited, required_text
+from gql.permissions import IsOperatorSuperUser, requires
+from gql.types.catalogue import GatewayPool
+from gql.validation import clean_text
+from models.catalogue import GatewayPool as GatewayPoolRow
+
+
+@strawberry.input(description="A new gateway pool.")
+class CreateGatewayPoolInput:
+    name: str = strawberry.field(description="The pool's name, unique (whatever its case).")
+    description: str | None = strawberry.field(default=None, description="Notes on the pool.")
+
+
+@strawberry.enum(description="Why createGatewayPool failed.")
+class CreateGatewayPoolErrorCode(Enum):
+    REQUIRED = strawberry.enum_value("REQUIRED", description="A value is missing.")
+    INVALID = strawberry.enum_value("INVALID", description="A value is malformed.")
+    DUPLICATE = strawberry.enum_value("DUPLICATE", description="The name is taken.")
+
+
+@strawberry.type(description="A problem with createGatewayPool's input.")
+class CreateGatewayPoolError(UserError):
+    code: CreateGatewayPoolErrorCode = strawberry.field(description="What went wrong.")
+
+
+@strawberry.type(description="The result of createGatewayPool.")
+class CreateGatewayPoolPayload:
+    gateway_pool: GatewayPool | None = strawberry.field(description="The new pool.")
+    errors: list[CreateGatewayPoolError] = strawberry.field(description="Empty on success.")
+
+
+@strawberry.mutation(**requires(IsOperatorSuperUser, "Adds a gateway pool to the catalogue."))
+async def create_gateway_pool(
+    info: Info, input: CreateGatewayPoolInput
+) -> CreateGatewayPoolPayload:
+    viewer = info.context.viewer
+    assert viewer is not None
+    problems = Problems()
+    name = required_text(problems, input.name, "a name", "name")
+    description = clean_text(input.description)
+    row = None
+    if not problems:
+        row = await create_audited(
+            viewer,
+            lambda conn: GatewayPoolRow.create(
+                name=name, name_key=name.lower(), description=description, using_db=conn
+            ),
+            action="gatewayPool.create",
+            target_type="GatewayPool",
+            changes={"name": name, "description": description},
+            partner_id=None,
+            problems=problems,
+            duplicate=("name",),
+            duplicate_message="A gateway pool with this name exists.",
+        )
+    return CreateGatewayPoolPayload(
+        gateway_pool=GatewayPool.from_row(row) if row else None,
+        errors=problems.build(CreateGatewayPoolError, CreateGatewayPoolErrorCode),
+    )

@@ -1,0 +1,76 @@
+"""createOperatorUser: a user of the operator (superuser or support)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from gql import users
+from gql.context import Info
+from gql.errors import Problems, UserError
+from gql.permissions import IsOperatorSuperUser, requires
+from gql.types.user import Role, User
+from models.enums import OPERATOR_ROLES
+from models.enums import Role as RoleValue
+
+
+@strawberry.input(description="A new operator user.")
+class CreateOperatorUserInput:
+    role: Role = strawberry.field(description="OPERATOR_SUPERUSER or OPERATOR_SUPPORT.")
+    username: str = strawberry.field(description="user@domain.com, unique (whatever its case).")
+    password: str = strawberry.field(description="The password; the policy applies.")
+    first_name: str | None = strawberry.field(default=None, description="First name.")
+    last_name: str | None = strawberry.field(default=None, description="Last name.")
+    phone: str | None = strawberry.field(default=None, description="International number.")
+    mobile_phone: str | None = strawberry.field(default=None, description="International number.")
+    contact_email: str | None = strawberry.field(default=None, description="E-mail for alerts.")
+
+
+@strawberry.enum(description="Why createOperatorUser failed.")
+class CreateOperatorUserErrorCode(Enum):
+    REQUIRED = strawberry.enum_value("REQUIRED", description="A value is missing.")
+    INVALID = strawberry.enum_value("INVALID", description="A value is malformed or not allowed.")
+    DUPLICATE = strawberry.enum_value("DUPLICATE", description="The username is taken.")
+    PASSWORD_TOO_WEAK = strawberry.enum_value(
+        "PASSWORD_TOO_WEAK", description="The password breaks the policy."
+    )
+
+
+@strawberry.type(description="A problem with createOperatorUser's input.")
+class CreateOperatorUserError(UserError):
+    code: CreateOperatorUserErrorCode = strawberry.field(description="What went wrong.")
+
+
+@strawberry.type(description="The result of createOperatorUser.")
+class CreateOperatorUserPayload:
+    user: User | None = strawberry.field(description="The new user.")
+    errors: list[CreateOperatorUserError] = strawberry.field(description="Empty on success.")
+
+
+@strawberry.mutation(**requires(IsOperatorSuperUser, "Creates a user of the operator."))
+async def create_operator_user(
+    info: Info, input: CreateOperatorUserInput
+) -> CreateOperatorUserPayload:
+    viewer = info.context.viewer
+    assert viewer is not None
+    problems = Problems()
+    role = RoleValue(input.role.value)
+    if role not in OPERATOR_ROLES:
+        problems.add("INVALID", "Choose an operator role.", "role")
+    new = users.NewUser(
+        role=role,
+        username=input.username,
+        password=input.password,
+        first_name=input.first_name,
+        last_name=input.last_name,
+        phone=input.phone,
+        mobile_phone=input.mobile_phone,
+        contact_email=input.contact_email,
+    )
+    await users.validate(new, problems)
+    row = None if problems else await users.create(new, viewer, problems)
+    return CreateOperatorUserPayload(
+        user=User.from_row(row, viewer) if row else None,
+        errors=problems.build(CreateOperatorUserError, CreateOperatorUserErrorCode),
+    )

@@ -1,0 +1,98 @@
+"""createPartnerUser: a user of a partner (the operator for any partner; a partner
+superuser for its own)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from gql import ids, scoping, users
+from gql.context import Info
+from gql.errors import Problems, UserError
+from gql.permissions import CanManageUsers, requires
+from gql.types.user import Role, User
+from models.enums import PARTNER_ROLES
+from models.enums import Role as RoleValue
+
+
+@strawberry.input(description="A new partner user.")
+class CreatePartnerUserInput:
+    partner_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="The partner; required for the operator, optional (own partner) for a "
+        "partner superuser.",
+    )
+    role: Role = strawberry.field(
+        description="PARTNER_SUPERUSER, PARTNER_STANDARD_ADMIN or PARTNER_CUSTOMER_SUPPORT."
+    )
+    username: str = strawberry.field(description="user@domain.com, unique (whatever its case).")
+    password: str = strawberry.field(description="The password; the policy applies.")
+    first_name: str | None = strawberry.field(default=None, description="First name.")
+    last_name: str | None = strawberry.field(default=None, description="Last name.")
+    phone: str | None = strawberry.field(default=None, description="International number.")
+    mobile_phone: str | None = strawberry.field(default=None, description="International number.")
+    contact_email: str | None = strawberry.field(default=None, description="E-mail for alerts.")
+
+
+@strawberry.enum(description="Why createPartnerUser failed.")
+class CreatePartnerUserErrorCode(Enum):
+    REQUIRED = strawberry.enum_value("REQUIRED", description="A value is missing.")
+    INVALID = strawberry.enum_value("INVALID", description="A value is malformed or not allowed.")
+    DUPLICATE = strawberry.enum_value("DUPLICATE", description="The username is taken.")
+    NOT_FOUND = strawberry.enum_value("NOT_FOUND", description="No such partner.")
+    PASSWORD_TOO_WEAK = strawberry.enum_value(
+        "PASSWORD_TOO_WEAK", description="The password breaks the policy."
+    )
+
+
+@strawberry.type(description="A problem with createPartnerUser's input.")
+class CreatePartnerUserError(UserError):
+    code: CreatePartnerUserErrorCode = strawberry.field(description="What went wrong.")
+
+
+@strawberry.type(description="The result of createPartnerUser.")
+class CreatePartnerUserPayload:
+    user: User | None = strawberry.field(description="The new user.")
+    errors: list[CreatePartnerUserError] = strawberry.field(description="Empty on success.")
+
+
+@strawberry.mutation(**requires(CanManageUsers, "Creates a user of a partner."))
+async def create_partner_user(
+    info: Info, input: CreatePartnerUserInput
+) -> CreatePartnerUserPayload:
+    viewer = info.context.viewer
+    assert viewer is not None
+    problems = Problems()
+    partner_pk: int | None = None
+    if input.partner_id is None:
+        if viewer.is_operator:
+            problems.add("REQUIRED", "Choose the partner.", "partnerId")
+        else:
+            partner_pk = viewer.partner_id
+    else:
+        pk = ids.decode_as(input.partner_id, "Partner")
+        if pk is not None and await scoping.partners(viewer).filter(id=pk).exists():
+            partner_pk = pk
+        else:
+            problems.add("NOT_FOUND", "No such partner.", "partnerId")
+    role = RoleValue(input.role.value)
+    if role not in PARTNER_ROLES:
+        problems.add("INVALID", "Choose a partner role.", "role")
+    new = users.NewUser(
+        role=role,
+        username=input.username,
+        password=input.password,
+        partner_id=partner_pk,
+        first_name=input.first_name,
+        last_name=input.last_name,
+        phone=input.phone,
+        mobile_phone=input.mobile_phone,
+        contact_email=input.contact_email,
+    )
+    await users.validate(new, problems)
+    row = None if problems else await users.create(new, viewer, problems)
+    return CreatePartnerUserPayload(
+        user=User.from_row(row, viewer) if row else None,
+        errors=problems.build(CreatePartnerUserError, CreatePartnerUserErrorCode),
+    )

@@ -1,0 +1,69 @@
+"""createSoftwareImage: adds an image to the operator's catalogue."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from gql.context import Info
+from gql.errors import Problems, UserError
+from gql.mutations.common import create_audited, required_text
+from gql.permissions import IsOperatorSuperUser, requires
+from gql.types.catalogue import SoftwareImage
+from gql.validation import clean_text
+from models.catalogue import SoftwareImage as SoftwareImageRow
+
+
+@strawberry.input(description="A new software image.")
+class CreateSoftwareImageInput:
+    version: str = strawberry.field(description="The image's version, unique.")
+    description: str | None = strawberry.field(default=None, description="Notes on the image.")
+
+
+@strawberry.enum(description="Why createSoftwareImage failed.")
+class CreateSoftwareImageErrorCode(Enum):
+    REQUIRED = strawberry.enum_value("REQUIRED", description="A value is missing.")
+    INVALID = strawberry.enum_value("INVALID", description="A value is malformed.")
+    DUPLICATE = strawberry.enum_value("DUPLICATE", description="The version exists.")
+
+
+@strawberry.type(description="A problem with createSoftwareImage's input.")
+class CreateSoftwareImageError(UserError):
+    code: CreateSoftwareImageErrorCode = strawberry.field(description="What went wrong.")
+
+
+@strawberry.type(description="The result of createSoftwareImage.")
+class CreateSoftwareImagePayload:
+    software_image: SoftwareImage | None = strawberry.field(description="The new image.")
+    errors: list[CreateSoftwareImageError] = strawberry.field(description="Empty on success.")
+
+
+@strawberry.mutation(**requires(IsOperatorSuperUser, "Adds a software image to the catalogue."))
+async def create_software_image(
+    info: Info, input: CreateSoftwareImageInput
+) -> CreateSoftwareImagePayload:
+    viewer = info.context.viewer
+    assert viewer is not None
+    problems = Problems()
+    version = required_text(problems, input.version, "a version", "version", max_length=64)
+    description = clean_text(input.description)
+    row = None
+    if not problems:
+        row = await create_audited(
+            viewer,
+            lambda conn: SoftwareImageRow.create(
+                version=version, description=description, using_db=conn
+            ),
+            action="softwareImage.create",
+            target_type="SoftwareImage",
+            changes={"version": version, "description": description},
+            partner_id=None,
+            problems=problems,
+            duplicate=("version",),
+            duplicate_message="An image with this version exists.",
+        )
+    return CreateSoftwareImagePayload(
+        software_image=SoftwareImage.from_row(row) if row else None,
+        errors=problems.build(CreateSoftwareImageError, CreateSoftwareImageErrorCode),
+    )

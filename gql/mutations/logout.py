@@ -1,0 +1,71 @@
+"""logout: ends the calling session."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import Enum
+
+import strawberry
+
+from gql import audit
+from gql.context import Info
+from gql.errors import Problems, UserError
+from gql.permissions import IsAuthenticated, requires
+from models.enums import TokenKind
+from models.identity import AuthToken
+
+
+@strawberry.input(description="Options of a logout.")
+class LogoutInput:
+    all_sessions: bool = strawberry.field(
+        default=False, description="End every session of the user, not only this one."
+    )
+
+
+@strawberry.enum(description="Why a logout failed.")
+class LogoutErrorCode(Enum):
+    INVALID = strawberry.enum_value(
+        "INVALID", description="The call was made with an API token, not a session."
+    )
+
+
+@strawberry.type(description="A problem with a logout.")
+class LogoutError(UserError):
+    code: LogoutErrorCode = strawberry.field(description="What went wrong.")
+
+
+@strawberry.type(description="The result of a logout.")
+class LogoutPayload:
+    ended_sessions: int = strawberry.field(description="How many sessions were ended.")
+    errors: list[LogoutError] = strawberry.field(description="Empty on success.")
+
+
+@strawberry.mutation(
+    **requires(
+        IsAuthenticated,
+        "Ends the calling session (or every session of the user). API tokens are "
+        "revoked with revokeApiToken instead.",
+    )
+)
+async def logout(info: Info, input: LogoutInput | None = None) -> LogoutPayload:
+    viewer = info.context.viewer
+    assert viewer is not None  # guaranteed by IsAuthenticated
+    if viewer.token_kind != TokenKind.SESSION:
+        problems = Problems()
+        problems.add("INVALID", "logout ends sessions; revoke API tokens with revokeApiToken.")
+        return LogoutPayload(ended_sessions=0, errors=problems.build(LogoutError, LogoutErrorCode))
+    sessions = AuthToken.filter(kind=TokenKind.SESSION, revoked_at__isnull=True)
+    if input is not None and input.all_sessions:
+        sessions = sessions.filter(user_id=viewer.user_id)
+    else:
+        sessions = sessions.filter(id=viewer.token_id)
+    ended = await sessions.update(revoked_at=datetime.now(UTC))
+    await audit.record(
+        viewer,
+        "session.logout",
+        "User",
+        viewer.user_id,
+        partner_id=viewer.partner_id,
+        changes={"endedSessions": ended},
+    )
+    return LogoutPayload(ended_sessions=ended, errors=[])

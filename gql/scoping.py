@@ -1,0 +1,70 @@
+"""The one place that restricts what each caller may see.
+
+Every root field, node lookup and mutation that reads an existing object gets its rows
+from here, so a forgotten filter cannot leak another partner's data: what is outside
+the caller's scope simply is not found.
+"""
+
+from __future__ import annotations
+
+from tortoise.queryset import QuerySet
+
+from gql.viewer import Viewer
+from models.catalogue import EdgeLicense, GatewayPool, SoftwareImage
+from models.enums import Role, TokenKind
+from models.identity import AuthToken, Partner, User
+
+# Partner roles that may assign catalogue items to customers, and so see them.
+_CATALOGUE_PARTNER_ROLES = frozenset({Role.PARTNER_SUPERUSER, Role.PARTNER_STANDARD_ADMIN})
+
+
+def partners(viewer: Viewer) -> QuerySet[Partner]:
+    if viewer.is_operator:
+        return Partner.all()
+    if viewer.is_partner:
+        return Partner.filter(id=viewer.partner_id)
+    return Partner.filter(id__in=[])  # nothing
+
+
+def users(viewer: Viewer) -> QuerySet[User]:
+    if viewer.is_operator:
+        return User.all()
+    if viewer.is_partner:
+        return User.filter(partner_id=viewer.partner_id)
+    return User.filter(id=viewer.user_id)
+
+
+def software_images(viewer: Viewer) -> QuerySet[SoftwareImage]:
+    if viewer.is_operator:
+        return SoftwareImage.all()
+    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+        return SoftwareImage.filter(partners__partner_id=viewer.partner_id)
+    return SoftwareImage.filter(id__in=[])  # nothing
+
+
+def gateway_pools(viewer: Viewer) -> QuerySet[GatewayPool]:
+    if viewer.is_operator:
+        return GatewayPool.all()
+    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+        return GatewayPool.filter(partners__partner_id=viewer.partner_id)
+    return GatewayPool.filter(id__in=[])  # nothing
+
+
+def edge_licenses(viewer: Viewer) -> QuerySet[EdgeLicense]:
+    if viewer.is_operator:
+        return EdgeLicense.all()
+    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+        return EdgeLicense.filter(partners__partner_id=viewer.partner_id)
+    return EdgeLicense.filter(id__in=[])  # nothing
+
+
+def api_tokens(viewer: Viewer) -> QuerySet[AuthToken]:
+    """API tokens the caller may list and revoke: the operator superuser those of
+    operator users, a partner superuser those of its partner's users, anyone else
+    their own."""
+    tokens = AuthToken.filter(kind=TokenKind.API)
+    if viewer.role == Role.OPERATOR_SUPERUSER:
+        return tokens.filter(user__partner_id__isnull=True)
+    if viewer.role == Role.PARTNER_SUPERUSER:
+        return tokens.filter(user__partner_id=viewer.partner_id)
+    return tokens.filter(user_id=viewer.user_id)

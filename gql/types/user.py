@@ -1,0 +1,120 @@
+"""Users. Their user-identifiable fields are guarded: hidden ones are null, and
+`piiRedacted` says so, so that a frontend can tell "hidden" from "empty"."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry.permission import BasePermission, PermissionExtension
+
+from gql import ids, scoping
+from gql.context import Info
+from gql.types.node import Node
+from gql.types.partner import Partner
+from gql.viewer import Viewer
+from models import enums
+from models.identity import User as UserRow
+
+
+@strawberry.enum(description="What a user may do.")
+class Role(Enum):
+    OPERATOR_SUPERUSER = strawberry.enum_value(
+        "OPERATOR_SUPERUSER",
+        description="Runs the orchestrator: system properties, partners, the catalogue, "
+        "every customer.",
+    )
+    OPERATOR_SUPPORT = strawberry.enum_value(
+        "OPERATOR_SUPPORT",
+        description="The vendor's support (VeloCloud Support): reads customers that allow "
+        "it; user-identifiable information only where allowed.",
+    )
+    PARTNER_SUPERUSER = strawberry.enum_value(
+        "PARTNER_SUPERUSER",
+        description="A partner's top admin: everything a standard admin may, plus users, "
+        "API tokens, deleting customers and the audit log.",
+    )
+    PARTNER_STANDARD_ADMIN = strawberry.enum_value(
+        "PARTNER_STANDARD_ADMIN",
+        description="A partner admin: creates and runs the partner's customers.",
+    )
+    PARTNER_CUSTOMER_SUPPORT = strawberry.enum_value(
+        "PARTNER_CUSTOMER_SUPPORT",
+        description="A partner's support team: reads customers that allow it, never "
+        "user-identifiable information, no mutations.",
+    )
+    ENTERPRISE_SUPERUSER = strawberry.enum_value(
+        "ENTERPRISE_SUPERUSER",
+        description="A customer's own admin (its initial admin account).",
+    )
+
+
+def can_view_pii(viewer: Viewer | None, user_id: int, partner_id: int | None) -> bool:
+    """Whether the viewer may see this user's user-identifiable information."""
+    if viewer is None:
+        return False
+    if viewer.user_id == user_id or viewer.role == enums.Role.OPERATOR_SUPERUSER:
+        return True
+    if viewer.role in (enums.Role.PARTNER_SUPERUSER, enums.Role.PARTNER_STANDARD_ADMIN):
+        return partner_id is not None and partner_id == viewer.partner_id
+    # Operator support sees a customer's users only where the customer allows user
+    # management; partner customer support never does.
+    return False
+
+
+class CanViewUserPII(BasePermission):
+    """Hides a user-identifiable field (null, no error) from those who may not see it."""
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        return not source.pii_redacted
+
+
+def _pii(description: str) -> Any:
+    return strawberry.field(
+        description=f"{description} User-identifiable: null when `piiRedacted` is true.",
+        extensions=[
+            PermissionExtension([CanViewUserPII()], fail_silently=True, use_directives=False)
+        ],
+    )
+
+
+@strawberry.type(description="A person who logs in to the orchestrator.")
+class User(Node):
+    role: Role = strawberry.field(description="The user's role; always visible.")
+    pii_redacted: bool = strawberry.field(
+        description="True when the caller may not see this user's user-identifiable fields, "
+        "which are then null."
+    )
+    created_at: datetime = strawberry.field(description="When the user was created.")
+    username: str | None = _pii("The login name, in user@domain.com format.")
+    first_name: str | None = _pii("First name.")
+    last_name: str | None = _pii("Last name.")
+    phone: str | None = _pii("Phone number, E.164.")
+    mobile_phone: str | None = _pii("Mobile phone number, E.164.")
+    contact_email: str | None = _pii("Where alerts on service status are sent.")
+    partner_pk: strawberry.Private[int | None]
+
+    @classmethod
+    def from_row(cls, row: UserRow, viewer: Viewer | None) -> User:
+        return cls(
+            id=ids.encode("User", row.id),
+            role=Role(row.role),
+            pii_redacted=not can_view_pii(viewer, row.id, row.partner_id),
+            created_at=row.created_at,
+            username=row.username,
+            first_name=row.first_name,
+            last_name=row.last_name,
+            phone=row.phone,
+            mobile_phone=row.mobile_phone,
+            contact_email=row.contact_email,
+            partner_pk=row.partner_id,
+        )
+
+    @strawberry.field(description="The partner the user belongs to; null for operator users.")
+    async def partner(self, info: Info) -> Partner | None:
+        if self.partner_pk is None or info.context.viewer is None:
+            return None
+        row = await scoping.partners(info.context.viewer).get_or_none(id=self.partner_pk)
+        return Partner.from_row(row) if row else None

@@ -1,0 +1,140 @@
+"""Role-by-operation matrix: every root field of the schema, tried by every role.
+
+The expected outcome of each pair is decided here, field by field. A root field the
+schema gains without a decision in ALLOWED fails `test_every_root_field_has_a_decision`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from gql.schema import schema
+from gql.security import new_token
+from models.enums import Role, TokenKind
+from models.identity import AuthToken, Partner, User
+
+ANONYMOUS = None
+R = Role
+OPERATORS = {R.OPERATOR_SUPERUSER, R.OPERATOR_SUPPORT}
+CATALOGUE_READERS = OPERATORS | {R.PARTNER_SUPERUSER, R.PARTNER_STANDARD_ADMIN}
+USER_MANAGERS = {R.OPERATOR_SUPERUSER, R.PARTNER_SUPERUSER}
+EVERY_ROLE = set(Role)
+PUBLIC = EVERY_ROLE | {ANONYMOUS}
+
+# field -> (document, roles that may use it)
+ALLOWED: dict[str, tuple[str, set]] = {
+    "apiVersion": ("{ apiVersion }", PUBLIC),
+    "me": ("{ me { id } }", PUBLIC),
+    "node": ('{ node(id: "UGFydG5lcjox") { id } }', EVERY_ROLE),
+    "partners": ("{ partners { id } }", OPERATORS),
+    "systemProperties": ("{ systemProperties { name } }", OPERATORS),
+    "apiTokens": ("{ apiTokens { id } }", USER_MANAGERS),
+    "viewerCapabilities": ("{ viewerCapabilities { canCreateCustomer } }", EVERY_ROLE),
+    "softwareImages": ("{ softwareImages { id } }", CATALOGUE_READERS),
+    "gatewayPools": ("{ gatewayPools { id } }", CATALOGUE_READERS),
+    "edgeLicenses": ("{ edgeLicenses { id } }", CATALOGUE_READERS),
+    "login": (
+        'mutation { login(input: {username: "a@b.example", password: "x"}) { token } }',
+        PUBLIC,
+    ),
+    "logout": ("mutation { logout { endedSessions } }", EVERY_ROLE),
+    "createApiToken": (
+        'mutation { createApiToken(input: {name: "ci"}) { token } }',
+        USER_MANAGERS,
+    ),
+    "revokeApiToken": (
+        'mutation { revokeApiToken(input: {id: "QXBpVG9rZW46MA=="}) { apiToken { id } } }',
+        USER_MANAGERS,
+    ),
+    "setSystemProperty": (
+        'mutation { setSystemProperty(input: {name: "session.options.enableAnalytics", '
+        'value: "true"}) { systemProperty { value } } }',
+        {R.OPERATOR_SUPERUSER},
+    ),
+    "createPartner": (
+        'mutation { createPartner(input: {name: "Matrix Partner"}) { partner { id } } }',
+        {R.OPERATOR_SUPERUSER},
+    ),
+    "createPartnerUser": (
+        "mutation { createPartnerUser(input: {role: PARTNER_STANDARD_ADMIN, "
+        'username: "new@partner.example", password: "x"}) { user { id } } }',
+        USER_MANAGERS,
+    ),
+    "createOperatorUser": (
+        "mutation { createOperatorUser(input: {role: OPERATOR_SUPPORT, "
+        'username: "new@vendor.example", password: "x"}) { user { id } } }',
+        {R.OPERATOR_SUPERUSER},
+    ),
+    "createSoftwareImage": (
+        'mutation { createSoftwareImage(input: {version: "5.2.0"}) { softwareImage { id } } }',
+        {R.OPERATOR_SUPERUSER},
+    ),
+    "createGatewayPool": (
+        'mutation { createGatewayPool(input: {name: "EU"}) { gatewayPool { id } } }',
+        {R.OPERATOR_SUPERUSER},
+    ),
+    "createEdgeLicense": (
+        'mutation { createEdgeLicense(input: {sku: "SKU-1", edition: STANDARD, '
+        'bandwidthMbps: 100, termMonths: 12, region: "EU"}) { edgeLicense { id } } }',
+        {R.OPERATOR_SUPERUSER},
+    ),
+}
+
+
+def _root_fields() -> set[str]:
+    gql_schema = schema._schema
+    return set(gql_schema.query_type.fields) | set(gql_schema.mutation_type.fields)
+
+
+def _mutation_fields() -> set[str]:
+    return set(schema._schema.mutation_type.fields)
+
+
+def test_every_root_field_has_a_decision() -> None:
+    assert set(ALLOWED) == _root_fields()
+
+
+async def _token_for(role: Role) -> str:
+    partner = await Partner.create(name=f"P {role}", name_key=f"p {role}".lower())
+    user = await User.create(
+        role=role,
+        partner_id=partner.id if role.is_partner else None,
+        username=f"{role.lower()}@matrix.example",
+        username_key=f"{role.lower()}@matrix.example",
+        password_hash="unused",
+    )
+    token, token_hash = new_token()
+    await AuthToken.create(
+        kind=TokenKind.SESSION,
+        user_id=user.id,
+        token_hash=token_hash,
+        expires_at=datetime.now(UTC) + timedelta(hours=1),
+    )
+    return token
+
+
+@pytest.mark.parametrize("field", sorted(ALLOWED))
+@pytest.mark.parametrize("role", [ANONYMOUS, *Role], ids=lambda r: str(r or "ANONYMOUS"))
+async def test_role_may_or_may_not_use_the_field(gql, field: str, role: Role | None) -> None:
+    document, allowed = ALLOWED[field]
+    token = await _token_for(role) if role else None
+    body = await gql(document, token=token)
+    codes = [
+        e.get("extensions", {}).get("code")
+        for e in body.get("errors", [])
+        if e.get("path", [None])[0] == field
+    ]
+    if role in allowed:
+        assert codes == [], body
+        assert body["data"][field] is not None or field in {"me", "node"}, body
+    else:
+        expected = "UNAUTHENTICATED" if role is None else "FORBIDDEN"
+        assert codes == [expected], body
+        if field in _mutation_fields():
+            # Payloads are non-null by contract, so a refused mutation nulls `data`.
+            assert body["data"] is None, body
+        else:
+            # Guarded queries are nullable: the refusal leaves the rest intact.
+            assert body["data"] == {field: None}, body
