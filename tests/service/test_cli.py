@@ -62,3 +62,39 @@ def test_bad_configuration_is_a_one_line_error(workdir: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip() == "portal: PORTAL_LOG_FORMAT must be one of text, json, not 'xml'"
     assert "Traceback" not in result.stderr
+
+
+def _create_operator(workdir: Path, username: str, password: str) -> subprocess.CompletedProcess:
+    full_env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    full_env.update(_env())
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from gql.cli import main; main(sys.argv[1:])",
+            "create-operator",
+            "--username",
+            username,
+            "--password-stdin",
+        ],
+        cwd=workdir,
+        env=full_env,
+        input=password + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_create_operator_is_idempotent_and_applies_the_policy(workdir: Path) -> None:
+    first = _create_operator(workdir, "ops@vendor.example", "umbrella-quarry-lantern-94-fjord")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "Operator superuser ops@vendor.example created."
+    again = _create_operator(workdir, "OPS@vendor.example", "umbrella-quarry-lantern-94-fjord")
+    assert again.returncode == 0, again.stderr
+    assert "already exists" in again.stdout
+    weak = _create_operator(workdir, "other@vendor.example", "short")
+    assert weak.returncode == 1
+    assert "password: Use at least 15 characters" in weak.stderr
+    assert "short" not in weak.stdout
