@@ -9,14 +9,19 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from gql.viewer import Viewer
 from models.audit import AuditEvent
 
-# Input keys whose values never reach the log, whatever the mutation.
-SECRET_KEYS = frozenset({"password", "confirm_password", "token", "password_hash"})
+# Keys whose values never reach the log, whatever the mutation, compared lower-cased
+# without underscores so that `confirm_password` and `confirmPassword` both match.
+SECRET_KEYS = frozenset({"password", "confirmpassword", "token", "passwordhash", "tokenhash"})
+
+
+def _is_secret(key: str) -> bool:
+    return key.replace("_", "").lower() in SECRET_KEYS
 
 
 def _clean(changes: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in changes.items():
-        if key in SECRET_KEYS:
+        if _is_secret(key):
             continue
         out[key] = _clean(value) if isinstance(value, dict) else value
     return out

@@ -20,6 +20,13 @@ class Context:
     viewer: Viewer | None = None
 
     @property
+    def user(self) -> Viewer:
+        """The caller, on fields whose permission class requires a login."""
+        if self.viewer is None:  # a field without its IsAuthenticated guard: a bug
+            raise RuntimeError("field needs a permission class that requires a login")
+        return self.viewer
+
+    @property
     def request_id(self) -> str:
         return self.request.scope.get("state", {}).get("request_id", "")
 

@@ -7,7 +7,6 @@ run several server processes. Both are configured from `Settings`.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -19,8 +18,6 @@ from tortoise.migrations.api import migrate as tortoise_migrate
 
 from gql.settings import Settings
 from models import MODEL_MODULES
-
-log = logging.getLogger("portal.db")
 
 # Any fixed 64-bit number, shared by every process that migrates this database.
 _MIGRATION_LOCK_KEY = 0x706F7274616C  # "portal"

@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterator
 from enum import Enum
 
+import asyncpg
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
@@ -22,7 +23,14 @@ from tortoise.exceptions import DBConnectionError
 log = logging.getLogger("portal.errors")
 
 # Faults of the database's availability, not of the request: the client should retry.
-_UNAVAILABLE = (TimeoutError, asyncio.TimeoutError, ConnectionError, DBConnectionError)
+_UNAVAILABLE = (
+    TimeoutError,
+    asyncio.TimeoutError,
+    ConnectionError,
+    DBConnectionError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.CannotConnectNowError,
+)
 
 
 class ApiError(GraphQLError):
@@ -35,13 +43,7 @@ class ApiError(GraphQLError):
 
 
 def _is_unavailable(exc: BaseException) -> bool:
-    try:
-        import asyncpg
-    except ImportError:  # pragma: no cover - asyncpg is a declared dependency
-        return isinstance(exc, _UNAVAILABLE)
-    return isinstance(
-        exc, (*_UNAVAILABLE, asyncpg.PostgresConnectionError, asyncpg.CannotConnectNowError)
-    )
+    return isinstance(exc, _UNAVAILABLE)
 
 
 def mask(error: GraphQLError) -> GraphQLError:
@@ -107,9 +109,6 @@ class Problems:
 
     def __bool__(self) -> bool:
         return bool(self.items)
-
-    def has(self, *path: str) -> bool:
-        return any(f == ["input", *path] for _, _, f in self.items)
 
     def build(self, error_type: type, code_enum: type[Enum]) -> list:
         return [error_type(field=f, message=m, code=code_enum(c)) for c, m, f in self.items]

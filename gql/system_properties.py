@@ -73,15 +73,16 @@ async def effective_values() -> dict[str, str]:
     return {name: stored.get(name, spec.default) for name, spec in KNOWN.items()}
 
 
-async def get_bool(name: str) -> bool:
+async def current(name: str) -> object:
+    """One property's typed value (its default where the operator set none)."""
+    spec = KNOWN[name]
     raw = await SystemProperty.filter(name=name).first().values_list("value", flat=True)
-    return _parse_bool(raw if raw is not None else KNOWN[name].default)
+    return spec.parse(raw if raw is not None else spec.default)
+
+
+async def get_bool(name: str) -> bool:
+    return bool(await current(name))
 
 
 async def password_min_length() -> int:
-    raw = (
-        await SystemProperty.filter(name=PASSWORD_MIN_LENGTH)
-        .first()
-        .values_list("value", flat=True)
-    )
-    return _parse_min_length(raw) if raw is not None else DEFAULT_PASSWORD_MIN_LENGTH
+    return int(await current(PASSWORD_MIN_LENGTH))  # type: ignore[call-overload]

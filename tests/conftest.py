@@ -135,8 +135,3 @@ def pytest_report_header(config: pytest.Config) -> str:
     if TEST_DATABASE_URL:
         return f"database: PostgreSQL ({urlsplit(TEST_DATABASE_URL).hostname})"
     return "database: SQLite"
-
-
-@pytest.fixture(scope="session")
-def is_postgres(settings: Settings) -> bool:
-    return settings.is_postgres

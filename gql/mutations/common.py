@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+import strawberry
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from gql import audit
+from gql import audit, users
 from gql.errors import Problems
 from gql.viewer import Viewer
+from models.enums import Role
+from models.identity import User
 
 T = TypeVar("T")
 MAX_NAME = 200
@@ -59,3 +62,40 @@ async def create_audited(
         problems.add("DUPLICATE", duplicate_message, *duplicate)
         return None
     return row
+
+
+@strawberry.input(description="The account details every new user has.")
+class NewUserFields:
+    """Inherited by the inputs of the mutations that create users."""
+
+    username: str = strawberry.field(description="user@domain.com, unique (whatever its case).")
+    password: str = strawberry.field(description="The password; the policy applies.")
+    first_name: str | None = strawberry.field(default=None, description="First name.")
+    last_name: str | None = strawberry.field(default=None, description="Last name.")
+    phone: str | None = strawberry.field(default=None, description="International number.")
+    mobile_phone: str | None = strawberry.field(default=None, description="International number.")
+    contact_email: str | None = strawberry.field(default=None, description="E-mail for alerts.")
+
+
+async def create_user(
+    fields: NewUserFields,
+    role: Role,
+    partner_id: int | None,
+    viewer: Viewer,
+    problems: Problems,
+) -> User | None:
+    """Validates the details (adding to `problems`) and, when nothing is wrong, creates
+    the user with its audit event."""
+    new = users.NewUser(
+        role=role,
+        username=fields.username,
+        password=fields.password,
+        partner_id=partner_id,
+        first_name=fields.first_name,
+        last_name=fields.last_name,
+        phone=fields.phone,
+        mobile_phone=fields.mobile_phone,
+        contact_email=fields.contact_email,
+    )
+    await users.validate(new, problems)
+    return None if problems else await users.create(new, viewer, problems)

@@ -54,8 +54,7 @@ class CreateApiTokenPayload:
     **requires(CanManageUsers, "Creates an API token for the caller, for an integration.")
 )
 async def create_api_token(info: Info, input: CreateApiTokenInput) -> CreateApiTokenPayload:
-    viewer = info.context.viewer
-    assert viewer is not None
+    viewer = info.context.user
     problems = Problems()
     name = required_text(problems, input.name, "a name", "name", max_length=100)
     days = DEFAULT_DAYS if input.expires_in_days is None else input.expires_in_days

@@ -50,8 +50,7 @@ class CreateEdgeLicensePayload:
 async def create_edge_license(
     info: Info, input: CreateEdgeLicenseInput
 ) -> CreateEdgeLicensePayload:
-    viewer = info.context.viewer
-    assert viewer is not None
+    viewer = info.context.user
     problems = Problems()
     sku = required_text(problems, input.sku, "a SKU", "sku", max_length=64)
     region = required_text(problems, input.region, "a region", "region", max_length=64)

@@ -43,8 +43,7 @@ class CreateGatewayPoolPayload:
 async def create_gateway_pool(
     info: Info, input: CreateGatewayPoolInput
 ) -> CreateGatewayPoolPayload:
-    viewer = info.context.viewer
-    assert viewer is not None
+    viewer = info.context.user
     problems = Problems()
     name = required_text(problems, input.name, "a name", "name")
     description = clean_text(input.description)

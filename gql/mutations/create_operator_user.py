@@ -6,9 +6,9 @@ from enum import Enum
 
 import strawberry
 
-from gql import users
 from gql.context import Info
 from gql.errors import Problems, UserError
+from gql.mutations.common import NewUserFields, create_user
 from gql.permissions import IsOperatorSuperUser, requires
 from gql.types.user import Role, User
 from models.enums import OPERATOR_ROLES
@@ -16,15 +16,8 @@ from models.enums import Role as RoleValue
 
 
 @strawberry.input(description="A new operator user.")
-class CreateOperatorUserInput:
+class CreateOperatorUserInput(NewUserFields):
     role: Role = strawberry.field(description="OPERATOR_SUPERUSER or OPERATOR_SUPPORT.")
-    username: str = strawberry.field(description="user@domain.com, unique (whatever its case).")
-    password: str = strawberry.field(description="The password; the policy applies.")
-    first_name: str | None = strawberry.field(default=None, description="First name.")
-    last_name: str | None = strawberry.field(default=None, description="Last name.")
-    phone: str | None = strawberry.field(default=None, description="International number.")
-    mobile_phone: str | None = strawberry.field(default=None, description="International number.")
-    contact_email: str | None = strawberry.field(default=None, description="E-mail for alerts.")
 
 
 @strawberry.enum(description="Why createOperatorUser failed.")
@@ -52,24 +45,12 @@ class CreateOperatorUserPayload:
 async def create_operator_user(
     info: Info, input: CreateOperatorUserInput
 ) -> CreateOperatorUserPayload:
-    viewer = info.context.viewer
-    assert viewer is not None
+    viewer = info.context.user
     problems = Problems()
     role = RoleValue(input.role.value)
     if role not in OPERATOR_ROLES:
         problems.add("INVALID", "Choose an operator role.", "role")
-    new = users.NewUser(
-        role=role,
-        username=input.username,
-        password=input.password,
-        first_name=input.first_name,
-        last_name=input.last_name,
-        phone=input.phone,
-        mobile_phone=input.mobile_phone,
-        contact_email=input.contact_email,
-    )
-    await users.validate(new, problems)
-    row = None if problems else await users.create(new, viewer, problems)
+    row = await create_user(input, role, None, viewer, problems)
     return CreateOperatorUserPayload(
         user=User.from_row(row, viewer) if row else None,
         errors=problems.build(CreateOperatorUserError, CreateOperatorUserErrorCode),

@@ -42,8 +42,7 @@ class CreatePartnerPayload:
 
 @strawberry.mutation(**requires(IsOperatorSuperUser, "Creates a partner."))
 async def create_partner(info: Info, input: CreatePartnerInput) -> CreatePartnerPayload:
-    viewer = info.context.viewer
-    assert viewer is not None
+    viewer = info.context.user
     problems = Problems()
     name = required_text(problems, input.name, "the partner's name", "name")
     row = None

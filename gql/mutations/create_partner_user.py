@@ -7,9 +7,10 @@ from enum import Enum
 
 import strawberry
 
-from gql import ids, scoping, users
+from gql import ids, scoping
 from gql.context import Info
 from gql.errors import Problems, UserError
+from gql.mutations.common import NewUserFields, create_user
 from gql.permissions import CanManageUsers, requires
 from gql.types.user import Role, User
 from models.enums import PARTNER_ROLES
@@ -17,7 +18,7 @@ from models.enums import Role as RoleValue
 
 
 @strawberry.input(description="A new partner user.")
-class CreatePartnerUserInput:
+class CreatePartnerUserInput(NewUserFields):
     partner_id: strawberry.ID | None = strawberry.field(
         default=None,
         description="The partner; required for the operator, optional (own partner) for a "
@@ -26,13 +27,6 @@ class CreatePartnerUserInput:
     role: Role = strawberry.field(
         description="PARTNER_SUPERUSER, PARTNER_STANDARD_ADMIN or PARTNER_CUSTOMER_SUPPORT."
     )
-    username: str = strawberry.field(description="user@domain.com, unique (whatever its case).")
-    password: str = strawberry.field(description="The password; the policy applies.")
-    first_name: str | None = strawberry.field(default=None, description="First name.")
-    last_name: str | None = strawberry.field(default=None, description="Last name.")
-    phone: str | None = strawberry.field(default=None, description="International number.")
-    mobile_phone: str | None = strawberry.field(default=None, description="International number.")
-    contact_email: str | None = strawberry.field(default=None, description="E-mail for alerts.")
 
 
 @strawberry.enum(description="Why createPartnerUser failed.")
@@ -61,8 +55,7 @@ class CreatePartnerUserPayload:
 async def create_partner_user(
     info: Info, input: CreatePartnerUserInput
 ) -> CreatePartnerUserPayload:
-    viewer = info.context.viewer
-    assert viewer is not None
+    viewer = info.context.user
     problems = Problems()
     partner_pk: int | None = None
     if input.partner_id is None:
@@ -79,19 +72,7 @@ async def create_partner_user(
     role = RoleValue(input.role.value)
     if role not in PARTNER_ROLES:
         problems.add("INVALID", "Choose a partner role.", "role")
-    new = users.NewUser(
-        role=role,
-        username=input.username,
-        password=input.password,
-        partner_id=partner_pk,
-        first_name=input.first_name,
-        last_name=input.last_name,
-        phone=input.phone,
-        mobile_phone=input.mobile_phone,
-        contact_email=input.contact_email,
-    )
-    await users.validate(new, problems)
-    row = None if problems else await users.create(new, viewer, problems)
+    row = await create_user(input, role, partner_pk, viewer, problems)
     return CreatePartnerUserPayload(
         user=User.from_row(row, viewer) if row else None,
         errors=problems.build(CreatePartnerUserError, CreatePartnerUserErrorCode),

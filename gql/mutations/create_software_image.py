@@ -43,8 +43,7 @@ class CreateSoftwareImagePayload:
 async def create_software_image(
     info: Info, input: CreateSoftwareImageInput
 ) -> CreateSoftwareImagePayload:
-    viewer = info.context.viewer
-    assert viewer is not None
+    viewer = info.context.user
     problems = Problems()
     version = required_text(problems, input.version, "a version", "version", max_length=64)
     description = clean_text(input.description)

@@ -48,8 +48,7 @@ class LogoutPayload:
     )
 )
 async def logout(info: Info, input: LogoutInput | None = None) -> LogoutPayload:
-    viewer = info.context.viewer
-    assert viewer is not None  # guaranteed by IsAuthenticated
+    viewer = info.context.user
     if viewer.token_kind != TokenKind.SESSION:
         problems = Problems()
         problems.add("INVALID", "logout ends sessions; revoke API tokens with revokeApiToken.")

@@ -43,8 +43,7 @@ class RevokeApiTokenPayload:
     )
 )
 async def revoke_api_token(info: Info, input: RevokeApiTokenInput) -> RevokeApiTokenPayload:
-    viewer = info.context.viewer
-    assert viewer is not None
+    viewer = info.context.user
     pk = ids.decode_as(input.id, "ApiToken")
     row = await scoping.api_tokens(viewer).get_or_none(id=pk) if pk is not None else None
     if row is None:

@@ -42,8 +42,7 @@ class SetSystemPropertyPayload:
 async def set_system_property(
     info: Info, input: SetSystemPropertyInput
 ) -> SetSystemPropertyPayload:
-    viewer = info.context.viewer
-    assert viewer is not None
+    viewer = info.context.user
     problems = Problems()
     name = input.name.strip()
     spec = system_properties.KNOWN.get(name)

@@ -16,22 +16,19 @@ class CatalogueQuery:
         **requires(CanReadCatalogue, "Software images: those the caller's partner may assign.")
     )
     async def software_images(self, info: Info) -> list[SoftwareImage] | None:
-        assert info.context.viewer is not None
-        rows = await scoping.software_images(info.context.viewer).order_by("version")
+        rows = await scoping.software_images(info.context.user).order_by("version")
         return [SoftwareImage.from_row(r) for r in rows]
 
     @strawberry.field(
         **requires(CanReadCatalogue, "Gateway pools: those the caller's partner may assign.")
     )
     async def gateway_pools(self, info: Info) -> list[GatewayPool] | None:
-        assert info.context.viewer is not None
-        rows = await scoping.gateway_pools(info.context.viewer).order_by("name_key")
+        rows = await scoping.gateway_pools(info.context.user).order_by("name_key")
         return [GatewayPool.from_row(r) for r in rows]
 
     @strawberry.field(
         **requires(CanReadCatalogue, "Edge licenses: those the caller's partner may assign.")
     )
     async def edge_licenses(self, info: Info) -> list[EdgeLicense] | None:
-        assert info.context.viewer is not None
-        rows = await scoping.edge_licenses(info.context.viewer).order_by("sku")
+        rows = await scoping.edge_licenses(info.context.user).order_by("sku")
         return [EdgeLicense.from_row(r) for r in rows]

@@ -6,15 +6,22 @@ import strawberry
 
 from gql import ids, scoping, system_properties
 from gql.context import Info
-from gql.permissions import CanManageUsers, IsAuthenticated, IsOperator, public, requires
+from gql.permissions import (
+    CanManageUsers,
+    IsAuthenticated,
+    IsOperator,
+    IsOperatorSuperUser,
+    IsPartnerAdmin,
+    public,
+    requires,
+)
 from gql.types.catalogue import EdgeLicense, GatewayPool, SoftwareImage
 from gql.types.node import Node
 from gql.types.partner import Partner
 from gql.types.system import ApiToken, SystemProperty, ViewerCapabilities
-from gql.types.user import User, can_view_pii
+from gql.types.user import PARTNER_PII_ROLES, User
 from gql.viewer import Viewer
 from models.enums import Role
-from models.identity import Partner as PartnerRow
 
 
 async def _node(viewer: Viewer, type_name: str, pk: int) -> Node | None:
@@ -57,15 +64,13 @@ class IdentityQuery:
         )
     )
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
-        viewer = info.context.viewer
-        assert viewer is not None
+        viewer = info.context.user
         decoded = ids.decode(id)
         return await _node(viewer, *decoded) if decoded else None
 
     @strawberry.field(**requires(IsOperator, "Every partner, by name."))
     async def partners(self, info: Info) -> list[Partner] | None:
-        assert info.context.viewer is not None
-        rows = await scoping.partners(info.context.viewer).order_by("name_key")
+        rows = await scoping.partners(info.context.user).order_by("name_key")
         return [Partner.from_row(r) for r in rows]
 
     @strawberry.field(
@@ -90,35 +95,33 @@ class IdentityQuery:
         )
     )
     async def api_tokens(self, info: Info) -> list[ApiToken] | None:
-        assert info.context.viewer is not None
-        rows = await scoping.api_tokens(info.context.viewer).order_by("-created_at", "-id")
+        rows = await scoping.api_tokens(info.context.user).order_by("-created_at", "-id")
         return [ApiToken.from_row(r) for r in rows]
 
     @strawberry.field(
         **requires(IsAuthenticated, "What the caller may do right now, to hide what would fail.")
     )
     async def viewer_capabilities(self, info: Info) -> ViewerCapabilities | None:
-        viewer = info.context.viewer
-        assert viewer is not None
-        partner_admin = viewer.role in (Role.PARTNER_SUPERUSER, Role.PARTNER_STANDARD_ADMIN)
-        creation_disabled = await system_properties.get_bool(
-            system_properties.DISABLE_CREATE_ENTERPRISE
-        )
+        # Each answer comes from the permission class that guards the operation, so
+        # the capabilities cannot drift from what the API enforces.
+        viewer = info.context.user
+        props = await system_properties.effective_values()
         licensing = False
         if viewer.partner_id is not None:
             licensing = bool(
-                await PartnerRow.filter(id=viewer.partner_id)
+                await scoping.partners(viewer)
+                .filter(id=viewer.partner_id)
                 .first()
                 .values_list("edge_licensing_enabled", flat=True)
             )
+        creation_disabled = props[system_properties.DISABLE_CREATE_ENTERPRISE] == "true"
         return ViewerCapabilities(
-            can_create_customer=partner_admin and not creation_disabled,
+            can_create_customer=viewer.role in IsPartnerAdmin.roles and not creation_disabled,
             edge_licensing_enabled=licensing,
-            analytics_available=await system_properties.get_bool(
-                system_properties.ENABLE_ANALYTICS
-            ),
-            can_manage_users=viewer.role in (Role.OPERATOR_SUPERUSER, Role.PARTNER_SUPERUSER),
-            can_view_user_pii=can_view_pii(viewer, -1, viewer.partner_id),
-            can_manage_catalogue=viewer.role == Role.OPERATOR_SUPERUSER,
-            can_manage_api_tokens=viewer.role in (Role.OPERATOR_SUPERUSER, Role.PARTNER_SUPERUSER),
+            analytics_available=props[system_properties.ENABLE_ANALYTICS] == "true",
+            can_manage_users=viewer.role in CanManageUsers.roles,
+            can_view_user_pii=viewer.role == Role.OPERATOR_SUPERUSER
+            or viewer.role in PARTNER_PII_ROLES,
+            can_manage_catalogue=viewer.role in IsOperatorSuperUser.roles,
+            can_manage_api_tokens=viewer.role in CanManageUsers.roles,
         )

@@ -51,13 +51,17 @@ class Role(Enum):
     )
 
 
+# Partner roles that see the user-identifiable information of their partner's users.
+PARTNER_PII_ROLES = frozenset({enums.Role.PARTNER_SUPERUSER, enums.Role.PARTNER_STANDARD_ADMIN})
+
+
 def can_view_pii(viewer: Viewer | None, user_id: int, partner_id: int | None) -> bool:
     """Whether the viewer may see this user's user-identifiable information."""
     if viewer is None:
         return False
     if viewer.user_id == user_id or viewer.role == enums.Role.OPERATOR_SUPERUSER:
         return True
-    if viewer.role in (enums.Role.PARTNER_SUPERUSER, enums.Role.PARTNER_STANDARD_ADMIN):
+    if viewer.role in PARTNER_PII_ROLES:
         return partner_id is not None and partner_id == viewer.partner_id
     # Operator support sees a customer's users only where the customer allows user
     # management; partner customer support never does.
