@@ -61,6 +61,7 @@ class ViewerCapabilities:
         description="May create users (operator superuser, partner superuser)."
     )
     can_view_user_pii: bool = strawberry.field(
+        name="canViewUserPII",
         description="May see user-identifiable information of its partner's users."
     )
     can_manage_catalogue: bool = strawberry.field(
