@@ -19,6 +19,7 @@ from strawberry.asgi import GraphQL
 from gql import db
 from gql.auth import authenticate
 from gql.context import Context
+from gql.loaders import Loaders
 from gql.observability import RequestLogMiddleware, configure_logging, metrics_response
 from gql.schema import build_schema
 from gql.settings import Settings
@@ -44,7 +45,13 @@ class PortalGraphQL(GraphQL[Context, None]):
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
         viewer = await authenticate(request.headers.get("authorization"))
-        return Context(request=request, response=response, settings=self.settings, viewer=viewer)
+        return Context(
+            request=request,
+            response=response,
+            settings=self.settings,
+            viewer=viewer,
+            loaders=Loaders(viewer),
+        )
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:  # type: ignore[override]
         return HTMLResponse(self._graphiql_page)

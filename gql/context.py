@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import strawberry
 from starlette.requests import Request
@@ -11,13 +12,17 @@ from starlette.responses import Response
 from gql.settings import Settings
 from gql.viewer import Viewer
 
+if TYPE_CHECKING:  # the loaders build API types, which import this module
+    from gql.loaders import Loaders
+
 
 @dataclass(slots=True)
 class Context:
     request: Request
     response: Response | None
     settings: Settings
-    viewer: Viewer | None = None
+    viewer: Viewer | None
+    loaders: Loaders
 
     @property
     def user(self) -> Viewer:

@@ -33,6 +33,7 @@ from gql.mutations.login import login
 from gql.mutations.logout import logout
 from gql.mutations.revoke_api_token import revoke_api_token
 from gql.mutations.set_system_property import set_system_property
+from gql.mutations.update_partner import update_partner
 from gql.observability import OperationMetrics
 from gql.permissions import public
 from gql.queries.catalogue import CatalogueQuery
@@ -66,6 +67,7 @@ class Mutation:
     revoke_api_token = revoke_api_token
     set_system_property = set_system_property
     create_partner = create_partner
+    update_partner = update_partner
     create_partner_user = create_partner_user
     create_operator_user = create_operator_user
     create_software_image = create_software_image

@@ -17,6 +17,8 @@ from models.identity import User
 
 T = TypeVar("T")
 MAX_NAME = 200
+# The most items one input list may hold.
+MAX_LIST = 100
 
 
 def required_text(

@@ -34,11 +34,13 @@ class SoftwareImage(Node):
     version: str = strawberry.field(description="The image's version, unique.")
     description: str | None = strawberry.field(description="Notes on the image.")
     created_at: datetime = strawberry.field(description="When the operator added it.")
+    pk: strawberry.Private[int]
 
     @classmethod
     def from_row(cls, row: SoftwareImageRow) -> SoftwareImage:
         return cls(
             id=ids.encode("SoftwareImage", row.id),
+            pk=row.id,
             version=row.version,
             description=row.description,
             created_at=row.created_at,
@@ -50,11 +52,13 @@ class GatewayPool(Node):
     name: str = strawberry.field(description="The pool's name, unique.")
     description: str | None = strawberry.field(description="Notes on the pool.")
     created_at: datetime = strawberry.field(description="When the operator added it.")
+    pk: strawberry.Private[int]
 
     @classmethod
     def from_row(cls, row: GatewayPoolRow) -> GatewayPool:
         return cls(
             id=ids.encode("GatewayPool", row.id),
+            pk=row.id,
             name=row.name,
             description=row.description,
             created_at=row.created_at,
@@ -69,11 +73,13 @@ class EdgeLicense(Node):
     term_months: int = strawberry.field(description="Term of the license, in months.")
     region: str = strawberry.field(description="The region where it is valid.")
     created_at: datetime = strawberry.field(description="When the operator added it.")
+    pk: strawberry.Private[int]
 
     @classmethod
     def from_row(cls, row: EdgeLicenseRow) -> EdgeLicense:
         return cls(
             id=ids.encode("EdgeLicense", row.id),
+            pk=row.id,
             sku=row.sku,
             edition=LicenseEdition(row.edition),
             bandwidth_mbps=row.bandwidth_mbps,

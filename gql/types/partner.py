@@ -7,11 +7,9 @@ from datetime import datetime
 import strawberry
 
 from gql import ids
+from gql.context import Info
 from gql.types.catalogue import EdgeLicense, GatewayPool, SoftwareImage
 from gql.types.node import Node
-from models.catalogue import EdgeLicense as EdgeLicenseRow
-from models.catalogue import GatewayPool as GatewayPoolRow
-from models.catalogue import SoftwareImage as SoftwareImageRow
 from models.identity import Partner as PartnerRow
 
 
@@ -59,40 +57,29 @@ class Partner(Node):
         )
 
     @strawberry.field(description="The software images the partner may assign.")
-    async def software_images(self) -> list[PartnerSoftwareImage]:
-        rows = await SoftwareImageRow.filter(partners__partner_id=self.pk).order_by("version")
+    async def software_images(self, info: Info) -> list[PartnerSoftwareImage]:
+        images = await info.context.loaders.partner_images.load(self.pk)
         return [
-            PartnerSoftwareImage(
-                image=SoftwareImage.from_row(r), is_default=r.id == self.default_image_pk
-            )
-            for r in rows
+            PartnerSoftwareImage(image=i, is_default=i.pk == self.default_image_pk) for i in images
         ]
 
     @strawberry.field(description="The image new customers get when none is chosen.")
-    async def default_software_image(self) -> SoftwareImage | None:
+    async def default_software_image(self, info: Info) -> SoftwareImage | None:
         if self.default_image_pk is None:
             return None
-        row = await SoftwareImageRow.get_or_none(id=self.default_image_pk)
-        return SoftwareImage.from_row(row) if row else None
+        return await info.context.loaders.image.load(self.default_image_pk)
 
     @strawberry.field(description="The gateway pools the partner may assign.")
-    async def gateway_pools(self) -> list[PartnerGatewayPool]:
-        rows = await GatewayPoolRow.filter(partners__partner_id=self.pk).order_by("name")
-        return [
-            PartnerGatewayPool(
-                pool=GatewayPool.from_row(r), is_default=r.id == self.default_pool_pk
-            )
-            for r in rows
-        ]
+    async def gateway_pools(self, info: Info) -> list[PartnerGatewayPool]:
+        pools = await info.context.loaders.partner_pools.load(self.pk)
+        return [PartnerGatewayPool(pool=p, is_default=p.pk == self.default_pool_pk) for p in pools]
 
     @strawberry.field(description="The pool new customers get when none is chosen.")
-    async def default_gateway_pool(self) -> GatewayPool | None:
+    async def default_gateway_pool(self, info: Info) -> GatewayPool | None:
         if self.default_pool_pk is None:
             return None
-        row = await GatewayPoolRow.get_or_none(id=self.default_pool_pk)
-        return GatewayPool.from_row(row) if row else None
+        return await info.context.loaders.pool.load(self.default_pool_pk)
 
     @strawberry.field(description="The edge licenses the partner may assign.")
-    async def edge_licenses(self) -> list[EdgeLicense]:
-        rows = await EdgeLicenseRow.filter(partners__partner_id=self.pk).order_by("sku")
-        return [EdgeLicense.from_row(r) for r in rows]
+    async def edge_licenses(self, info: Info) -> list[EdgeLicense]:
+        return await info.context.loaders.partner_licenses.load(self.pk)

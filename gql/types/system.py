@@ -62,7 +62,7 @@ class ViewerCapabilities:
     )
     can_view_user_pii: bool = strawberry.field(
         name="canViewUserPII",
-        description="May see user-identifiable information of its partner's users."
+        description="May see user-identifiable information of its partner's users.",
     )
     can_manage_catalogue: bool = strawberry.field(
         description="May change system properties, partners and the catalogue."

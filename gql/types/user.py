@@ -10,7 +10,7 @@ from typing import Any
 import strawberry
 from strawberry.permission import BasePermission, PermissionExtension
 
-from gql import ids, scoping
+from gql import ids
 from gql.context import Info
 from gql.types.node import Node
 from gql.types.partner import Partner
@@ -118,7 +118,6 @@ class User(Node):
 
     @strawberry.field(description="The partner the user belongs to; null for operator users.")
     async def partner(self, info: Info) -> Partner | None:
-        if self.partner_pk is None or info.context.viewer is None:
+        if self.partner_pk is None:
             return None
-        row = await scoping.partners(info.context.viewer).get_or_none(id=self.partner_pk)
-        return Partner.from_row(row) if row else None
+        return await info.context.loaders.partner.load(self.partner_pk)

@@ -57,6 +57,10 @@ ALLOWED: dict[str, tuple[str, set]] = {
         'mutation { createPartner(input: {name: "Matrix Partner"}) { partner { id } } }',
         {R.OPERATOR_SUPERUSER},
     ),
+    "updatePartner": (
+        'mutation { updatePartner(input: {id: "UGFydG5lcjow", name: "X"}) { partner { id } } }',
+        {R.OPERATOR_SUPERUSER},
+    ),
     "createPartnerUser": (
         "mutation { createPartnerUser(input: {role: PARTNER_STANDARD_ADMIN, "
         'username: "new@partner.example", password: "x"}) { user { id } } }',
