@@ -91,6 +91,18 @@ class IdentityQuery:
     @strawberry.field(
         **requires(
             CanManageUsers,
+            "Users the caller manages: the operator every user, a partner superuser its "
+            "partner's users. Ordered by username.",
+        )
+    )
+    async def users(self, info: Info) -> list[User] | None:
+        viewer = info.context.user
+        rows = await scoping.users(viewer).order_by("username_key")
+        return [User.from_row(r, viewer) for r in rows]
+
+    @strawberry.field(
+        **requires(
+            CanManageUsers,
             "API tokens the caller may revoke: its partner's (the operator: operator users').",
         )
     )

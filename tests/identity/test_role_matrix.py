@@ -31,6 +31,7 @@ ALLOWED: dict[str, tuple[str, set]] = {
     "partners": ("{ partners { id } }", OPERATORS),
     "systemProperties": ("{ systemProperties { name } }", OPERATORS),
     "apiTokens": ("{ apiTokens { id } }", USER_MANAGERS),
+    "users": ("{ users { id } }", USER_MANAGERS),
     "viewerCapabilities": ("{ viewerCapabilities { canCreateCustomer } }", EVERY_ROLE),
     "softwareImages": ("{ softwareImages { id } }", CATALOGUE_READERS),
     "gatewayPools": ("{ gatewayPools { id } }", CATALOGUE_READERS),

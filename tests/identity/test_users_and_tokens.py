@@ -242,3 +242,16 @@ async def test_partner_users_never_see_another_partners_objects(gql, world) -> N
         token=world["acme_su"].token,
     )
     assert wrong["data"]["node"] is None
+
+
+async def test_users_lists_the_callers_partner_only(gql, world) -> None:
+    body = await gql("{ users { username role piiRedacted } }", token=world["acme_su"].token)
+    assert body["data"]["users"] == [
+        {"username": "su@acme.example", "role": "PARTNER_SUPERUSER", "piiRedacted": False}
+    ]
+    everyone = await gql("{ users { username } }", token=world["op"].token)
+    assert [u["username"] for u in everyone["data"]["users"]] == [
+        "ops@vendor.example",
+        "su@acme.example",
+        "su@globex.example",
+    ]

@@ -48,7 +48,10 @@ def test_migrate_creates_the_default_sqlite_file_then_finds_nothing_to_do(workdi
 def test_seed_demo_on_an_empty_database(workdir: Path) -> None:
     result = portal("seed-demo", cwd=workdir, env=_env())
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip()
+    assert "operator@orchestrator.example" in result.stdout
+    again = portal("seed-demo", cwd=workdir, env=_env())
+    assert again.returncode == 1
+    assert "fills an empty database only" in again.stderr
 
 
 def test_serve_refuses_several_workers_on_sqlite(workdir: Path) -> None:

@@ -1,0 +1,47 @@
+"""The demo seed: made through the API's own mutations, and its logins work."""
+
+from __future__ import annotations
+
+import pytest
+
+from gql.demo import DEMO_PASSWORD, DemoError, seed_demo
+from models.audit import AuditEvent
+from models.identity import Partner, User
+
+PARTNER_VIEW = """
+{ me { role } softwareImages { version } viewerCapabilities { canCreateCustomer
+  edgeLicensingEnabled analyticsAvailable } }
+"""
+
+
+async def test_demo_seeds_an_empty_database_and_its_logins_work(gql) -> None:
+    lines = await seed_demo()
+    assert DEMO_PASSWORD in "\n".join(lines)
+    assert await Partner.all().count() == 2
+    assert await User.all().count() == 8
+    # Built through the mutations, so each step left its audit event.
+    assert await AuditEvent.filter(action="partner.update").count() == 2
+
+    body = await gql(
+        'mutation { login(input: {username: "ops@acme-msp.example", '
+        f'password: "{DEMO_PASSWORD}"}}) {{ token errors {{ code }} }} }}'
+    )
+    token = body["data"]["login"]["token"]
+    view = (await gql(PARTNER_VIEW, token=token))["data"]
+    assert view["me"] == {"role": "PARTNER_STANDARD_ADMIN"}
+    assert [i["version"] for i in view["softwareImages"]] == ["5.0.1", "5.2.0", "6.0.0"]
+    assert view["viewerCapabilities"] == {
+        "canCreateCustomer": True,
+        "edgeLicensingEnabled": True,
+        "analyticsAvailable": True,
+    }
+
+
+async def test_demo_refuses_a_database_that_holds_data() -> None:
+    await seed_demo()
+    with pytest.raises(DemoError, match="empty database only"):
+        await seed_demo()
+    assert (await seed_demo(if_empty=True)) == [
+        "The database already holds data; demo seeding skipped."
+    ]
+    assert await Partner.all().count() == 2
