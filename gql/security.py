@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 from functools import cache
@@ -67,6 +68,18 @@ class PasswordProblem:
     message: str
 
 
+def _guessable_words(user_inputs: tuple[str, ...]) -> list[str]:
+    """Each input whole, word by word and run together ("Acme Networks" gives "acme",
+    "networks" and "acmenetworks"), so the estimator spots them however they are
+    written into a password."""
+    words: set[str] = set()
+    for value in user_inputs:
+        parts = [p for p in re.split(r"[^0-9a-z]+", value.lower()) if p]
+        words.update(parts)
+        words.add("".join(parts))
+    return sorted(w for w in words if len(w) >= 3)
+
+
 def _check_password(
     password: str, *, username: str, user_inputs: tuple[str, ...], min_length: int
 ) -> PasswordProblem | None:
@@ -85,7 +98,7 @@ def _check_password(
     local_part = username.split("@", 1)[0].strip().lower()
     if len(local_part) >= 3 and local_part in password.lower():
         return PasswordProblem("PASSWORD_TOO_WEAK", "The password must not contain the username.")
-    estimate = zxcvbn(password, user_inputs=[i for i in user_inputs if i])
+    estimate = zxcvbn(password, user_inputs=_guessable_words(user_inputs))
     if estimate["score"] < MIN_ZXCVBN_SCORE:
         feedback = estimate.get("feedback") or {}
         hints = [feedback.get("warning") or "", *(feedback.get("suggestions") or [])]

@@ -27,6 +27,8 @@ class NewUser:
     phone: str | None = None
     mobile_phone: str | None = None
     contact_email: str | None = None
+    # The partner or customer name: the password estimator treats it as guessable.
+    company: str | None = None
 
 
 async def validate(new: NewUser, problems: Problems, *path: str) -> None:
@@ -67,7 +69,7 @@ async def validate(new: NewUser, problems: Problems, *path: str) -> None:
     problem = await check_password(
         new.password,
         username=new.username,
-        user_inputs=tuple(x for x in (new.first_name, new.last_name) if x),
+        user_inputs=tuple(x for x in (new.first_name, new.last_name, new.company) if x),
         min_length=await system_properties.password_min_length(),
     )
     if problem is not None:

@@ -85,9 +85,12 @@ async def create_user(
     partner_id: int | None,
     viewer: Viewer,
     problems: Problems,
+    *,
+    company: str | None = None,
 ) -> User | None:
     """Validates the details (adding to `problems`) and, when nothing is wrong, creates
-    the user with its audit event."""
+    the user with its audit event. `company` is one more word the password must not
+    lean on."""
     new = users.NewUser(
         role=role,
         username=fields.username,
@@ -98,6 +101,7 @@ async def create_user(
         phone=fields.phone,
         mobile_phone=fields.mobile_phone,
         contact_email=fields.contact_email,
+        company=company,
     )
     await users.validate(new, problems)
     return None if problems else await users.create(new, viewer, problems)

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from enum import Enum
 
 import strawberry
+from tortoise.transactions import in_transaction
 
 from gql import audit
 from gql.context import Info
@@ -67,19 +68,22 @@ async def create_api_token(info: Info, input: CreateApiTokenInput) -> CreateApiT
             errors=problems.build(CreateApiTokenError, CreateApiTokenErrorCode),
         )
     token, token_hash = new_token()
-    row = await AuthToken.create(
-        kind=TokenKind.API,
-        user_id=viewer.user_id,
-        token_hash=token_hash,
-        name=name,
-        expires_at=datetime.now(UTC) + timedelta(days=days),
-    )
-    await audit.record(
-        viewer,
-        "apiToken.create",
-        "ApiToken",
-        row.id,
-        partner_id=viewer.partner_id,
-        changes={"name": name, "expiresInDays": days},
-    )
+    async with in_transaction() as conn:
+        row = await AuthToken.create(
+            kind=TokenKind.API,
+            user_id=viewer.user_id,
+            token_hash=token_hash,
+            name=name,
+            expires_at=datetime.now(UTC) + timedelta(days=days),
+            using_db=conn,
+        )
+        await audit.record(
+            viewer,
+            "apiToken.create",
+            "ApiToken",
+            row.id,
+            partner_id=viewer.partner_id,
+            changes={"name": name, "expiresInDays": days},
+            using_db=conn,
+        )
     return CreateApiTokenPayload(token=token, api_token=ApiToken.from_row(row), errors=[])

@@ -57,22 +57,28 @@ async def create_partner_user(
 ) -> CreatePartnerUserPayload:
     viewer = info.context.user
     problems = Problems()
-    partner_pk: int | None = None
+    partner = None
     if input.partner_id is None:
         if viewer.is_operator:
             problems.add("REQUIRED", "Choose the partner.", "partnerId")
         else:
-            partner_pk = viewer.partner_id
+            partner = await scoping.partners(viewer).get_or_none(id=viewer.partner_id)
     else:
         pk = ids.decode_as(input.partner_id, "Partner")
-        if pk is not None and await scoping.partners(viewer).filter(id=pk).exists():
-            partner_pk = pk
-        else:
+        partner = await scoping.partners(viewer).get_or_none(id=pk) if pk is not None else None
+        if partner is None:
             problems.add("NOT_FOUND", "No such partner.", "partnerId")
     role = RoleValue(input.role.value)
     if role not in PARTNER_ROLES:
         problems.add("INVALID", "Choose a partner role.", "role")
-    row = await create_user(input, role, partner_pk, viewer, problems)
+    row = await create_user(
+        input,
+        role,
+        partner.id if partner else None,
+        viewer,
+        problems,
+        company=partner.name if partner else None,
+    )
     return CreatePartnerUserPayload(
         user=User.from_row(row, viewer) if row else None,
         errors=problems.build(CreatePartnerUserError, CreatePartnerUserErrorCode),

@@ -7,6 +7,7 @@ from enum import Enum
 
 import strawberry
 from tortoise.expressions import F
+from tortoise.transactions import in_transaction
 
 from gql import audit
 from gql.context import Info
@@ -100,14 +101,21 @@ async def login(info: Info, input: LoginInput) -> LoginPayload:
 
     token, token_hash = new_token()
     expires_at = now + SESSION_TTL
-    session = await AuthToken.create(
-        kind=TokenKind.SESSION, user_id=user.id, token_hash=token_hash, expires_at=expires_at
-    )
-    await UserRow.filter(id=user.id).update(failed_logins=0, locked_until=None)
-    viewer = Viewer(
-        user.id, user.username, Role(user.role), user.partner_id, session.id, TokenKind.SESSION
-    )
-    await audit.record(viewer, "session.login", "User", user.id, partner_id=user.partner_id)
+    async with in_transaction() as conn:
+        session = await AuthToken.create(
+            kind=TokenKind.SESSION,
+            user_id=user.id,
+            token_hash=token_hash,
+            expires_at=expires_at,
+            using_db=conn,
+        )
+        await UserRow.filter(id=user.id).using_db(conn).update(failed_logins=0, locked_until=None)
+        viewer = Viewer(
+            user.id, user.username, Role(user.role), user.partner_id, session.id, TokenKind.SESSION
+        )
+        await audit.record(
+            viewer, "session.login", "User", user.id, partner_id=user.partner_id, using_db=conn
+        )
     return LoginPayload(
         token=token, expires_at=expires_at, user=User.from_row(user, viewer), errors=[]
     )

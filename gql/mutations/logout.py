@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from enum import Enum
 
 import strawberry
+from tortoise.transactions import in_transaction
 
 from gql import audit
 from gql.context import Info
@@ -58,13 +59,15 @@ async def logout(info: Info, input: LogoutInput | None = None) -> LogoutPayload:
         sessions = sessions.filter(user_id=viewer.user_id)
     else:
         sessions = sessions.filter(id=viewer.token_id)
-    ended = await sessions.update(revoked_at=datetime.now(UTC))
-    await audit.record(
-        viewer,
-        "session.logout",
-        "User",
-        viewer.user_id,
-        partner_id=viewer.partner_id,
-        changes={"endedSessions": ended},
-    )
+    async with in_transaction() as conn:
+        ended = await sessions.using_db(conn).update(revoked_at=datetime.now(UTC))
+        await audit.record(
+            viewer,
+            "session.logout",
+            "User",
+            viewer.user_id,
+            partner_id=viewer.partner_id,
+            changes={"endedSessions": ended},
+            using_db=conn,
+        )
     return LogoutPayload(ended_sessions=ended, errors=[])

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from enum import Enum
 
 import strawberry
+from tortoise.transactions import in_transaction
 
 from gql import audit, ids, scoping
 from gql.context import Info
@@ -54,13 +55,15 @@ async def revoke_api_token(info: Info, input: RevokeApiTokenInput) -> RevokeApiT
         )
     if row.revoked_at is None:
         row.revoked_at = datetime.now(UTC)
-        await row.save(update_fields=["revoked_at"])
-        await audit.record(
-            viewer,
-            "apiToken.revoke",
-            "ApiToken",
-            row.id,
-            partner_id=viewer.partner_id,
-            changes={"name": row.name},
-        )
+        async with in_transaction() as conn:
+            await row.save(update_fields=["revoked_at"], using_db=conn)
+            await audit.record(
+                viewer,
+                "apiToken.revoke",
+                "ApiToken",
+                row.id,
+                partner_id=viewer.partner_id,
+                changes={"name": row.name},
+                using_db=conn,
+            )
     return RevokeApiTokenPayload(api_token=ApiToken.from_row(row), errors=[])

@@ -77,6 +77,8 @@ def _user_input(**overrides) -> dict:
         ("passwordpassword1", "PASSWORD_TOO_WEAK", "too easy to guess"),
         ("qwertyuiopasdfghjkl", "PASSWORD_TOO_WEAK", "too easy to guess"),
         ("ann-loves-purple-octopus-77", "PASSWORD_TOO_WEAK", "must not contain the username"),
+        # The partner's name counts as guessable, like the user's own names.
+        ("AcmeNetworks2024", "PASSWORD_TOO_WEAK", "too easy to guess"),
     ],
 )
 async def test_password_policy(gql, world, password: str, code: str, hint: str) -> None:
