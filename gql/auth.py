@@ -52,4 +52,5 @@ async def authenticate(authorization: str | None) -> Viewer | None:
         partner_id=user.partner_id,
         token_id=row.id,
         token_kind=TokenKind(row.kind),
+        customer_id=user.customer_id,
     )

@@ -23,6 +23,8 @@ class Context:
     settings: Settings
     viewer: Viewer | None
     loaders: Loaders
+    # The request's variables as sent, before GraphQL filled in defaults (gql.inputs).
+    raw_variables: dict | None = None
 
     @property
     def user(self) -> Viewer:

@@ -13,14 +13,19 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
+from tortoise.functions import Count
 
 from gql import scoping
 from gql.types.catalogue import EdgeLicense, GatewayPool, SoftwareImage
+from gql.types.customer import Customer
 from gql.types.partner import Partner
+from gql.types.user import User
 from gql.viewer import Viewer
 from models.catalogue import GatewayPool as GatewayPoolRow
 from models.catalogue import PartnerEdgeLicense, PartnerGatewayPool, PartnerSoftwareImage
 from models.catalogue import SoftwareImage as SoftwareImageRow
+from models.customer import CustomerEdgeLicense, CustomerSoftwareImage
+from models.customer import Edge as EdgeRow
 
 V = TypeVar("V")
 
@@ -65,6 +70,29 @@ async def _partner_licenses(keys: Sequence[int]) -> list[tuple[int, EdgeLicense]
     return [(r.partner_id, EdgeLicense.from_row(r.license)) for r in rows]
 
 
+async def _customer_images(keys: Sequence[int]) -> list[tuple[int, SoftwareImage]]:
+    rows = await CustomerSoftwareImage.filter(customer_id__in=keys).select_related("image")
+    rows.sort(key=lambda r: r.image.version)
+    return [(r.customer_id, SoftwareImage.from_row(r.image)) for r in rows]
+
+
+async def _customer_licenses(keys: Sequence[int]) -> list[tuple[int, EdgeLicense]]:
+    rows = await CustomerEdgeLicense.filter(customer_id__in=keys).select_related("license")
+    rows.sort(key=lambda r: r.license.sku)
+    return [(r.customer_id, EdgeLicense.from_row(r.license)) for r in rows]
+
+
+async def _edge_counts(keys: Sequence[int]) -> list[int]:
+    rows = (
+        await EdgeRow.filter(customer_id__in=keys)
+        .annotate(n=Count("id"))
+        .group_by("customer_id")
+        .values_list("customer_id", "n")
+    )
+    counts = dict(rows)
+    return [counts.get(k, 0) for k in keys]
+
+
 @dataclass
 class Loaders:
     viewer: Viewer | None
@@ -74,6 +102,11 @@ class Loaders:
     image: DataLoader[int, SoftwareImage | None] = field(init=False)
     pool: DataLoader[int, GatewayPool | None] = field(init=False)
     partner: DataLoader[int, Partner | None] = field(init=False)
+    customer: DataLoader[int, Customer | None] = field(init=False)
+    customer_images: DataLoader[int, list[SoftwareImage]] = field(init=False)
+    customer_licenses: DataLoader[int, list[EdgeLicense]] = field(init=False)
+    customer_users: DataLoader[int, list[User]] = field(init=False)
+    edge_count: DataLoader[int, int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.partner_images = _grouped(_partner_images)
@@ -86,12 +119,44 @@ class Loaders:
         )
         self.pool = _by_id(lambda keys: _rows_by_id(GatewayPoolRow, keys, GatewayPool.from_row))
         self.partner = _by_id(self._partners)
+        self.customer = _by_id(self._customers)
+        self.customer_images = _grouped(_customer_images)
+        self.customer_licenses = _grouped(_customer_licenses)
+        self.customer_users = _grouped(self._customer_users)
+        self.edge_count = DataLoader(load_fn=_edge_counts)
 
     async def _partners(self, keys: Sequence[int]) -> dict[int, Partner]:
         if self.viewer is None:
             return {}
         rows = await scoping.partners(self.viewer).filter(id__in=keys)
         return {r.id: Partner.from_row(r) for r in rows}
+
+    async def _customers(self, keys: Sequence[int]) -> dict[int, Customer]:
+        if self.viewer is None:
+            return {}
+        rows = await scoping.customers(self.viewer).filter(id__in=keys)
+        return {r.id: Customer.from_row(r) for r in rows}
+
+    async def _customer_users(self, keys: Sequence[int]) -> list[tuple[int, User]]:
+        if self.viewer is None:
+            return []
+        rows = (
+            await scoping.users(self.viewer)
+            .filter(customer_id__in=keys)
+            .select_related("customer")
+            .order_by("username_key")
+        )
+        return [
+            (
+                r.customer_id,
+                User.from_row(
+                    r,
+                    self.viewer,
+                    user_management_open=r.customer.operator_user_management_access,
+                ),
+            )
+            for r in rows
+        ]
 
 
 async def _rows_by_id(model: type, keys: Sequence[int], build: Callable) -> dict[int, object]:

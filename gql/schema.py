@@ -22,11 +22,13 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from gql.errors import MaskUnexpectedErrors
+from gql.inputs import KeepRawVariables
 from gql.mutations.create_api_token import create_api_token
 from gql.mutations.create_edge_license import create_edge_license
 from gql.mutations.create_gateway_pool import create_gateway_pool
 from gql.mutations.create_operator_user import create_operator_user
 from gql.mutations.create_partner import create_partner
+from gql.mutations.create_partner_customer import create_partner_customer
 from gql.mutations.create_partner_user import create_partner_user
 from gql.mutations.create_software_image import create_software_image
 from gql.mutations.login import login
@@ -37,9 +39,11 @@ from gql.mutations.update_partner import update_partner
 from gql.observability import OperationMetrics
 from gql.permissions import public
 from gql.queries.catalogue import CatalogueQuery
+from gql.queries.customers import CustomerQuery
 from gql.queries.identity import IdentityQuery
 from gql.settings import Settings
 from gql.types.catalogue import EdgeLicense, GatewayPool, SoftwareImage
+from gql.types.customer import Customer, EdgeDevice
 from gql.types.partner import Partner
 from gql.types.system import ApiToken
 from gql.types.user import User
@@ -53,7 +57,7 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 
 
 @strawberry.type(description="The root of every read.")
-class Query(IdentityQuery, CatalogueQuery):
+class Query(IdentityQuery, CatalogueQuery, CustomerQuery):
     @strawberry.field(**public("The version of the Partner Portal API this server runs."))
     def api_version(self) -> str:
         return API_VERSION
@@ -67,6 +71,7 @@ class Mutation:
     revoke_api_token = revoke_api_token
     set_system_property = set_system_property
     create_partner = create_partner
+    create_partner_customer = create_partner_customer
     update_partner = update_partner
     create_partner_user = create_partner_user
     create_operator_user = create_operator_user
@@ -92,6 +97,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     extensions: list[Callable[[], SchemaExtension]] = [
         OperationMetrics,
         MaskUnexpectedErrors,
+        KeepRawVariables,
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
         lambda: MaxTokensLimiter(max_token_count=5000),
@@ -103,7 +109,16 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     return PortalSchema(
         query=Query,
         mutation=Mutation,
-        types=[Partner, User, SoftwareImage, GatewayPool, EdgeLicense, ApiToken],
+        types=[
+            Partner,
+            User,
+            SoftwareImage,
+            GatewayPool,
+            EdgeLicense,
+            ApiToken,
+            Customer,
+            EdgeDevice,
+        ],
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=not settings.introspection),
     )

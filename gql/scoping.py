@@ -7,10 +7,12 @@ the caller's scope simply is not found.
 
 from __future__ import annotations
 
+from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from gql.viewer import Viewer
 from models.catalogue import EdgeLicense, GatewayPool, SoftwareImage
+from models.customer import Customer, Edge
 from models.enums import Role, TokenKind
 from models.identity import AuthToken, Partner, User
 
@@ -26,11 +28,56 @@ def partners(viewer: Viewer) -> QuerySet[Partner]:
     return Partner.filter(id__in=[])  # nothing
 
 
+def _visible_customers(viewer: Viewer, prefix: str = "") -> Q:
+    """The operator superuser sees every customer; the vendor's support those that
+    allow it; partner admins their partner's; partner support those of its partner that
+    allow it; a customer's own admin its customer. `prefix` applies the same rule
+    through a relation (e.g. "customer__" for edges)."""
+    if viewer.role == Role.OPERATOR_SUPERUSER:
+        return Q()
+    if viewer.role == Role.OPERATOR_SUPPORT:
+        return Q(**{f"{prefix}operator_support_access": True})
+    if viewer.role == Role.PARTNER_CUSTOMER_SUPPORT:
+        return Q(
+            **{f"{prefix}partner_id": viewer.partner_id, f"{prefix}partner_support_access": True}
+        )
+    if viewer.is_partner:
+        return Q(**{f"{prefix}partner_id": viewer.partner_id})
+    if viewer.customer_id is not None:
+        return Q(**{f"{prefix}id": viewer.customer_id})
+    return Q(**{f"{prefix}id__in": []})  # nothing
+
+
+def customers(viewer: Viewer) -> QuerySet[Customer]:
+    return Customer.filter(_visible_customers(viewer))
+
+
+def edges(viewer: Viewer) -> QuerySet[Edge]:
+    return Edge.filter(_visible_customers(viewer, "customer__"))
+
+
+def own_customers(viewer: Viewer) -> QuerySet[Customer]:
+    """The customers a partner admin may change or clone: its partner's."""
+    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+        return Customer.filter(partner_id=viewer.partner_id)
+    return Customer.filter(id__in=[])  # nothing
+
+
 def users(viewer: Viewer) -> QuerySet[User]:
-    if viewer.is_operator:
+    """Support roles see the staff users and the users of customers that allow them."""
+    staff = Q(customer_id__isnull=True)
+    if viewer.role == Role.OPERATOR_SUPERUSER:
         return User.all()
+    if viewer.role == Role.OPERATOR_SUPPORT:
+        return User.filter(staff | Q(customer__operator_support_access=True))
+    if viewer.role == Role.PARTNER_CUSTOMER_SUPPORT:
+        return User.filter(
+            staff | Q(customer__partner_support_access=True), partner_id=viewer.partner_id
+        )
     if viewer.is_partner:
         return User.filter(partner_id=viewer.partner_id)
+    if viewer.customer_id is not None:
+        return User.filter(customer_id=viewer.customer_id)
     return User.filter(id=viewer.user_id)
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import phonenumbers
+import pycountry
 from email_validator import EmailNotValidError, validate_email
 
 
@@ -31,3 +35,36 @@ def e164_phone(value: str) -> str | None:
     if not phonenumbers.is_valid_number(number):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+
+
+def domain_name(value: str) -> str | None:
+    """The domain lower-cased (internationalized names as entered), or None when it is
+    not a DNS name of two or more labels with an alphabetic top-level label."""
+    name = value.strip().lower().removesuffix(".")
+    try:
+        ascii_name = name.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    labels = ascii_name.split(".")
+    if len(ascii_name) > 253 or len(labels) < 2:
+        return None
+    if not all(_LABEL.match(label) for label in labels):
+        return None
+    if not re.fullmatch(r"[a-z]{2,63}|xn--[a-z0-9-]{1,59}", labels[-1]):
+        return None
+    return name
+
+
+def country_code(value: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code in capitals, or None when it is not one."""
+    code = value.strip().upper()
+    if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+        return None
+    return code
+
+
+def has_control_characters(value: str) -> bool:
+    return any(unicodedata.category(c) in {"Cc", "Cf"} for c in value)

@@ -15,6 +15,7 @@ class Viewer:
     partner_id: int | None
     token_id: int
     token_kind: TokenKind
+    customer_id: int | None = None
 
     @property
     def is_operator(self) -> bool:

@@ -9,4 +9,5 @@ MODEL_MODULES = [
     "models.identity",
     "models.catalogue",
     "models.audit",
+    "models.customer",
 ]

@@ -35,6 +35,10 @@ class User(Model):
     partner = fields.ForeignKeyField(
         "models.Partner", related_name="users", null=True, on_delete=fields.CASCADE
     )
+    # The customer whose own user this is (its partner is then the customer's partner).
+    customer = fields.ForeignKeyField(
+        "models.Customer", related_name="users", null=True, on_delete=fields.CASCADE
+    )
     username = fields.CharField(max_length=254)
     # Lower-cased username: uniqueness across the orchestrator is case-insensitive.
     username_key = fields.CharField(max_length=254, unique=True)

@@ -111,7 +111,13 @@ async def login(info: Info, input: LoginInput) -> LoginPayload:
         )
         await UserRow.filter(id=user.id).using_db(conn).update(failed_logins=0, locked_until=None)
         viewer = Viewer(
-            user.id, user.username, Role(user.role), user.partner_id, session.id, TokenKind.SESSION
+            user.id,
+            user.username,
+            Role(user.role),
+            user.partner_id,
+            session.id,
+            TokenKind.SESSION,
+            user.customer_id,
         )
         await audit.record(
             viewer, "session.login", "User", user.id, partner_id=user.partner_id, using_db=conn

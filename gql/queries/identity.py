@@ -6,6 +6,7 @@ import strawberry
 
 from gql import ids, scoping, system_properties
 from gql.context import Info
+from gql.loaders import Loaders
 from gql.permissions import (
     CanManageUsers,
     IsAuthenticated,
@@ -16,6 +17,7 @@ from gql.permissions import (
     requires,
 )
 from gql.types.catalogue import EdgeLicense, GatewayPool, SoftwareImage
+from gql.types.customer import EdgeDevice
 from gql.types.node import Node
 from gql.types.partner import Partner
 from gql.types.system import ApiToken, SystemProperty, ViewerCapabilities
@@ -24,13 +26,16 @@ from gql.viewer import Viewer
 from models.enums import Role
 
 
-async def _node(viewer: Viewer, type_name: str, pk: int) -> Node | None:
+async def _node(viewer: Viewer, loaders: Loaders, type_name: str, pk: int) -> Node | None:
     if type_name == "Partner":
         row = await scoping.partners(viewer).get_or_none(id=pk)
         return Partner.from_row(row) if row else None
     if type_name == "User":
-        row = await scoping.users(viewer).get_or_none(id=pk)
-        return User.from_row(row, viewer) if row else None
+        row = await scoping.users(viewer).select_related("customer").get_or_none(id=pk)
+        if row is None:
+            return None
+        open_ = row.customer_id is not None and row.customer.operator_user_management_access
+        return User.from_row(row, viewer, user_management_open=open_)
     if type_name == "SoftwareImage":
         row = await scoping.software_images(viewer).get_or_none(id=pk)
         return SoftwareImage.from_row(row) if row else None
@@ -40,6 +45,11 @@ async def _node(viewer: Viewer, type_name: str, pk: int) -> Node | None:
     if type_name == "EdgeLicense":
         row = await scoping.edge_licenses(viewer).get_or_none(id=pk)
         return EdgeLicense.from_row(row) if row else None
+    if type_name == "Customer":
+        return await loaders.customer.load(pk)
+    if type_name == "Edge":
+        row = await scoping.edges(viewer).get_or_none(id=pk)
+        return EdgeDevice.from_row(row) if row else None
     if type_name == "ApiToken":
         row = await scoping.api_tokens(viewer).get_or_none(id=pk)
         return ApiToken.from_row(row) if row else None
@@ -66,7 +76,7 @@ class IdentityQuery:
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
         viewer = info.context.user
         decoded = ids.decode(id)
-        return await _node(viewer, *decoded) if decoded else None
+        return await _node(viewer, info.context.loaders, *decoded) if decoded else None
 
     @strawberry.field(**requires(IsOperator, "Every partner, by name."))
     async def partners(self, info: Info) -> list[Partner] | None:

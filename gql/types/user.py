@@ -55,17 +55,27 @@ class Role(Enum):
 PARTNER_PII_ROLES = frozenset({enums.Role.PARTNER_SUPERUSER, enums.Role.PARTNER_STANDARD_ADMIN})
 
 
-def can_view_pii(viewer: Viewer | None, user_id: int, partner_id: int | None) -> bool:
-    """Whether the viewer may see this user's user-identifiable information."""
+def can_view_pii(
+    viewer: Viewer | None,
+    user_id: int,
+    partner_id: int | None,
+    customer_id: int | None = None,
+    *,
+    user_management_open: bool = False,
+) -> bool:
+    """Whether the viewer may see this user's user-identifiable information.
+    `user_management_open`: the user's customer has VeloCloud User Management Access on."""
     if viewer is None:
         return False
     if viewer.user_id == user_id or viewer.role == enums.Role.OPERATOR_SUPERUSER:
         return True
     if viewer.role in PARTNER_PII_ROLES:
         return partner_id is not None and partner_id == viewer.partner_id
-    # Operator support sees a customer's users only where the customer allows user
-    # management; partner customer support never does.
-    return False
+    if viewer.role == enums.Role.OPERATOR_SUPPORT:
+        return customer_id is not None and user_management_open
+    if viewer.role == enums.Role.ENTERPRISE_SUPERUSER:
+        return customer_id is not None and customer_id == viewer.customer_id
+    return False  # partner customer support never sees it
 
 
 class CanViewUserPII(BasePermission):
@@ -101,11 +111,19 @@ class User(Node):
     partner_pk: strawberry.Private[int | None]
 
     @classmethod
-    def from_row(cls, row: UserRow, viewer: Viewer | None) -> User:
+    def from_row(
+        cls, row: UserRow, viewer: Viewer | None, *, user_management_open: bool = False
+    ) -> User:
         return cls(
             id=ids.encode("User", row.id),
             role=Role(row.role),
-            pii_redacted=not can_view_pii(viewer, row.id, row.partner_id),
+            pii_redacted=not can_view_pii(
+                viewer,
+                row.id,
+                row.partner_id,
+                row.customer_id,
+                user_management_open=user_management_open,
+            ),
             created_at=row.created_at,
             username=row.username,
             first_name=row.first_name,

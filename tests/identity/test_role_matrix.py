@@ -32,6 +32,8 @@ ALLOWED: dict[str, tuple[str, set]] = {
     "systemProperties": ("{ systemProperties { name } }", OPERATORS),
     "apiTokens": ("{ apiTokens { id } }", USER_MANAGERS),
     "users": ("{ users { id } }", USER_MANAGERS),
+    "customer": ('{ customer(id: "Q3VzdG9tZXI6MA==") { id } }', EVERY_ROLE),
+    "customers": ("{ customers { totalCount } }", EVERY_ROLE),
     "viewerCapabilities": ("{ viewerCapabilities { canCreateCustomer } }", EVERY_ROLE),
     "softwareImages": ("{ softwareImages { id } }", CATALOGUE_READERS),
     "gatewayPools": ("{ gatewayPools { id } }", CATALOGUE_READERS),
@@ -61,6 +63,12 @@ ALLOWED: dict[str, tuple[str, set]] = {
     "updatePartner": (
         'mutation { updatePartner(input: {id: "UGFydG5lcjow", name: "X"}) { partner { id } } }',
         {R.OPERATOR_SUPERUSER},
+    ),
+    "createPartnerCustomer": (
+        'mutation { createPartnerCustomer(input: {companyName: "", domain: "", '
+        'accountNumber: "", admin: {username: "", password: "", confirmPassword: ""}}) '
+        "{ errors { code } } }",
+        {R.PARTNER_SUPERUSER, R.PARTNER_STANDARD_ADMIN},
     ),
     "createPartnerUser": (
         "mutation { createPartnerUser(input: {role: PARTNER_STANDARD_ADMIN, "
@@ -133,7 +141,7 @@ async def test_role_may_or_may_not_use_the_field(gql, field: str, role: Role | N
     ]
     if role in allowed:
         assert codes == [], body
-        assert body["data"][field] is not None or field in {"me", "node"}, body
+        assert body["data"][field] is not None or field in {"me", "node", "customer"}, body
     else:
         expected = "UNAUTHENTICATED" if role is None else "FORBIDDEN"
         assert codes == [expected], body

@@ -1,0 +1,232 @@
+"""The rules of a customer's configuration: software images, gateway pool, edge
+licenses and analytics, checked against what the customer's partner may assign.
+
+Shared by the mutations that create and change customers, so that every path applies
+the same rules and reports the same codes at the same input paths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import strawberry
+
+from gql import ids, system_properties
+from gql.errors import Problems
+from gql.mutations.common import MAX_LIST
+from models.catalogue import EdgeLicense as EdgeLicenseRow
+from models.catalogue import PartnerEdgeLicense, PartnerGatewayPool, PartnerSoftwareImage
+from models.customer import Customer as CustomerRow
+from models.customer import CustomerEdgeLicense, CustomerSoftwareImage
+from models.enums import LicenseEdition
+from models.identity import Partner as PartnerRow
+
+Path = tuple[str, ...]
+
+
+@dataclass
+class Configuration:
+    """A customer's configuration, as pks, before or after the rules ran."""
+
+    manage_software_images: bool = False
+    image_pks: list[int] = field(default_factory=list)
+    default_image_pk: int | None = None
+    pool_pk: int | None = None
+    license_pks: list[int] = field(default_factory=list)
+    analytics_enabled: bool = False
+
+
+async def configuration_of(customer: CustomerRow) -> Configuration:
+    """A stored customer's configuration (the source of a clone)."""
+    images = await CustomerSoftwareImage.filter(customer_id=customer.id).values_list(
+        "image_id", flat=True
+    )
+    licenses = await CustomerEdgeLicense.filter(customer_id=customer.id).values_list(
+        "license_id", flat=True
+    )
+    return Configuration(
+        manage_software_images=customer.manage_software_images,
+        image_pks=sorted(images),
+        default_image_pk=customer.default_software_image_id,
+        pool_pk=customer.gateway_pool_id,
+        license_pks=sorted(licenses),
+        analytics_enabled=customer.analytics_enabled,
+    )
+
+
+@dataclass
+class Requested:
+    """What the input asks for, each value with the input path to blame for it (a
+    value copied from a clone source is blamed on `cloneFromCustomerId`)."""
+
+    manage_software_images: bool
+    image_ids: list[strawberry.ID] | list[int] | None
+    image_path: Path
+    default_image_id: strawberry.ID | int | None
+    default_path: Path
+    pool_id: strawberry.ID | int | None
+    pool_path: Path
+    license_ids: list[strawberry.ID] | list[int] | None
+    license_path: Path
+    analytics_enabled: bool
+    analytics_path: Path
+
+
+def _pk(value: strawberry.ID | int | None, type_name: str) -> int | None:
+    if value is None or isinstance(value, int):
+        return value
+    return ids.decode_as(value, type_name)
+
+
+async def apply_rules(problems: Problems, partner: PartnerRow, wanted: Requested) -> Configuration:
+    """The configuration the rules allow, adding every broken rule to `problems`."""
+    result = Configuration(
+        manage_software_images=wanted.manage_software_images,
+        analytics_enabled=wanted.analytics_enabled,
+    )
+    await _images(problems, partner, wanted, result)
+    await _pool(problems, partner, wanted, result)
+    await _licenses(problems, partner, wanted, result)
+    if wanted.analytics_enabled and not await system_properties.get_bool(
+        system_properties.ENABLE_ANALYTICS
+    ):
+        problems.add(
+            "ANALYTICS_UNAVAILABLE",
+            "Analytics is not enabled on this orchestrator; ask your operator.",
+            *wanted.analytics_path,
+        )
+    return result
+
+
+def _too_many(problems: Problems, values: list | None, path: Path) -> bool:
+    if values is not None and len(values) > MAX_LIST:
+        problems.add("INVALID", f"Give at most {MAX_LIST} items.", *path)
+        return True
+    return False
+
+
+async def _images(
+    problems: Problems, partner: PartnerRow, wanted: Requested, result: Configuration
+) -> None:
+    if _too_many(problems, wanted.image_ids, wanted.image_path):
+        return
+    available = set(
+        await PartnerSoftwareImage.filter(partner_id=partner.id).values_list("image_id", flat=True)
+    )
+    default = _pk(wanted.default_image_id, "SoftwareImage")
+    if wanted.default_image_id is not None and default not in available:
+        problems.add(
+            "NOT_AVAILABLE", "This image is not available to your partner.", *wanted.default_path
+        )
+        return
+    if not wanted.image_ids:
+        # No images chosen: the default named, else the partner's default.
+        chosen = default if default is not None else partner.default_software_image_id
+        if chosen is None:
+            problems.add(
+                "NOT_AVAILABLE",
+                "Your partner has no default software image; choose one.",
+                *wanted.image_path,
+            )
+            return
+        result.image_pks, result.default_image_pk = [chosen], chosen
+        return
+    pks: list[int] = []
+    for index, value in enumerate(wanted.image_ids):
+        pk = _pk(value, "SoftwareImage")
+        if pk is None or pk not in available:
+            problems.add(
+                "NOT_AVAILABLE",
+                "This image is not available to your partner.",
+                *wanted.image_path,
+                *(() if wanted.image_path[-1] == "cloneFromCustomerId" else (str(index),)),
+            )
+        elif pk not in pks:
+            pks.append(pk)
+    if not wanted.manage_software_images and len(pks) > 1:
+        problems.add(
+            "SINGLE_IMAGE_ONLY",
+            "Without Manage Software Images, assign exactly one image.",
+            *wanted.image_path,
+        )
+        return
+    if default is not None and default not in pks:
+        problems.add(
+            "DEFAULT_IMAGE_REQUIRED",
+            "The default image must be one of the assigned images.",
+            *wanted.default_path,
+        )
+        return
+    if default is None:
+        if len(pks) > 1:
+            problems.add(
+                "DEFAULT_IMAGE_REQUIRED",
+                "Choose which of the assigned images is the default.",
+                *wanted.default_path,
+            )
+            return
+        default = pks[0] if pks else None
+    result.image_pks, result.default_image_pk = pks, default
+
+
+async def _pool(
+    problems: Problems, partner: PartnerRow, wanted: Requested, result: Configuration
+) -> None:
+    if wanted.pool_id is None:
+        if partner.default_gateway_pool_id is None:
+            problems.add(
+                "NOT_AVAILABLE",
+                "Your partner has no default gateway pool; choose one.",
+                *wanted.pool_path,
+            )
+        result.pool_pk = partner.default_gateway_pool_id
+        return
+    pk = _pk(wanted.pool_id, "GatewayPool")
+    if (
+        pk is None
+        or not await PartnerGatewayPool.filter(partner_id=partner.id, pool_id=pk).exists()
+    ):
+        problems.add(
+            "NOT_AVAILABLE",
+            "This gateway pool is not available to your partner.",
+            *wanted.pool_path,
+        )
+        return
+    result.pool_pk = pk
+
+
+async def _licenses(
+    problems: Problems, partner: PartnerRow, wanted: Requested, result: Configuration
+) -> None:
+    if not wanted.license_ids or _too_many(problems, wanted.license_ids, wanted.license_path):
+        return
+    if not partner.edge_licensing_enabled:
+        problems.add(
+            "EDGE_LICENSING_DISABLED",
+            "Edge licensing is not enabled for your partner; ask your operator.",
+            *wanted.license_path,
+        )
+        return
+    available = set(
+        await PartnerEdgeLicense.filter(partner_id=partner.id).values_list("license_id", flat=True)
+    )
+    pks: list[int] = []
+    for index, value in enumerate(wanted.license_ids):
+        pk = _pk(value, "EdgeLicense")
+        if pk is None or pk not in available:
+            problems.add(
+                "NOT_AVAILABLE",
+                "This edge license is not available to your partner.",
+                *wanted.license_path,
+                *(() if wanted.license_path[-1] == "cloneFromCustomerId" else (str(index),)),
+            )
+        elif pk not in pks:
+            pks.append(pk)
+    editions = set(await EdgeLicenseRow.filter(id__in=pks).values_list("edition", flat=True))
+    if LicenseEdition.STANDARD in editions and len(editions) > 1:
+        problems.add(
+            "LICENSE_EDITION_MIX",
+            "STANDARD licenses cannot be mixed with ENTERPRISE or PREMIUM ones.",
+            *wanted.license_path,
+        )
+    result.license_pks = pks

@@ -1,0 +1,95 @@
+"""Root queries of customers: one by ID, or a searchable, ordered page."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+from tortoise.expressions import Q
+
+from gql import ids, scoping
+from gql.context import Info
+from gql.errors import ApiError
+from gql.pagination import Edge, PageInfo, build_page, decode_cursor, page_size
+from gql.permissions import IsAuthenticated, requires
+from gql.types.customer import Customer
+
+MAX_SEARCH = 200
+
+
+@strawberry.enum(description="How customers are ordered.")
+class CustomerOrderBy(Enum):
+    NAME = strawberry.enum_value("NAME", description="By company name, A to Z.")
+    CREATED_AT = strawberry.enum_value("CREATED_AT", description="By creation time, oldest first.")
+
+
+@strawberry.type(description="A page of customers.")
+class CustomerConnection:
+    total_count: int = strawberry.field(description="How many customers match in all.")
+    page_info: PageInfo = strawberry.field(description="Where this page stands.")
+    edges: list[Edge[Customer]] = strawberry.field(description="The customers with cursors.")
+
+    @strawberry.field(description="The customers of this page, without cursors.")
+    def nodes(self) -> list[Customer]:
+        return [e.node for e in self.edges]
+
+
+@strawberry.type
+class CustomerQuery:
+    @strawberry.field(
+        **requires(IsAuthenticated, "A customer by ID; null when it is not the caller's to see.")
+    )
+    async def customer(self, info: Info, id: strawberry.ID) -> Customer | None:
+        pk = ids.decode_as(id, "Customer")
+        if pk is None:
+            return None
+        return await info.context.loaders.customer.load(pk)
+
+    @strawberry.field(
+        **requires(
+            IsAuthenticated,
+            "The customers the caller may see, a page at a time: a partner's admins their "
+            "partner's, support roles those that allow them, a customer's admin its own.",
+        )
+    )
+    async def customers(
+        self,
+        info: Info,
+        first: Annotated[
+            int | None, strawberry.argument(description="Page size, 0 to 100 (20 if omitted).")
+        ] = None,
+        after: Annotated[
+            str | None, strawberry.argument(description="Start after this cursor.")
+        ] = None,
+        search: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Text found (whatever its case) in the company name, domain or "
+                "account number."
+            ),
+        ] = None,
+        order_by: Annotated[
+            CustomerOrderBy, strawberry.argument(description="The order of the list.")
+        ] = CustomerOrderBy.NAME,
+        descending: Annotated[bool, strawberry.argument(description="Reverse the order.")] = False,
+    ) -> CustomerConnection | None:
+        size, offset = page_size(first), decode_cursor(after)
+        rows = scoping.customers(info.context.user)
+        text = (search or "").strip()
+        if len(text) > MAX_SEARCH:
+            raise ApiError(
+                f"`search` is limited to {MAX_SEARCH} characters.", code="BAD_USER_INPUT"
+            )
+        if text:
+            rows = rows.filter(
+                Q(company_name__icontains=text)
+                | Q(domain__icontains=text)
+                | Q(account_number__icontains=text)
+            )
+        key = "company_name_key" if order_by == CustomerOrderBy.NAME else "created_at"
+        sign = "-" if descending else ""
+        total = await rows.count()
+        page = await rows.order_by(f"{sign}{key}", f"{sign}id").offset(offset).limit(size + 1)
+        edges, page_info = build_page([Customer.from_row(r) for r in page], offset, size, total)
+        return CustomerConnection(total_count=total, page_info=page_info, edges=edges)
