@@ -54,3 +54,89 @@ async def login(gql, account: Account, password: str = STRONG_PASSWORD) -> Accou
     assert payload["errors"] == [], payload
     account.token = payload["token"]
     return account
+
+
+@dataclass
+class PartnerWorld:
+    """A partner set up by the operator, with its catalogue and its users."""
+
+    partner: Partner
+    images: dict[str, str]  # version -> global ID
+    pools: dict[str, str]  # name -> global ID
+    licenses: dict[str, str]  # sku -> global ID
+    admin: Account
+    superuser: Account
+    support: Account
+
+
+async def make_catalogue() -> dict[str, dict[str, int]]:
+    from models.catalogue import EdgeLicense, GatewayPool, SoftwareImage
+    from models.enums import LicenseEdition
+
+    images = {
+        v: (await SoftwareImage.create(version=v)).id for v in ("4.5.2", "5.0.1", "5.2.0", "6.0.0")
+    }
+    pools = {
+        n: (await GatewayPool.create(name=n, name_key=n.lower())).id for n in ("EU", "US", "APAC")
+    }
+    licenses = {}
+    for sku, edition in (
+        ("STD-100", LicenseEdition.STANDARD),
+        ("ENT-500", LicenseEdition.ENTERPRISE),
+        ("PRE-1G", LicenseEdition.PREMIUM),
+    ):
+        licenses[sku] = (
+            await EdgeLicense.create(
+                sku=sku, edition=edition, bandwidth_mbps=100, term_months=12, region="EU"
+            )
+        ).id
+    return {"images": images, "pools": pools, "licenses": licenses}
+
+
+async def make_partner_world(
+    gql,
+    name: str,
+    catalogue: dict[str, dict[str, int]],
+    *,
+    images: tuple[str, ...] = ("5.0.1", "5.2.0", "6.0.0"),
+    default_image: str = "5.2.0",
+    pools: tuple[str, ...] = ("EU", "US"),
+    default_pool: str = "EU",
+    licenses: tuple[str, ...] = ("STD-100", "ENT-500", "PRE-1G"),
+    edge_licensing: bool = True,
+) -> PartnerWorld:
+    from gql import ids
+    from models.catalogue import PartnerEdgeLicense, PartnerGatewayPool, PartnerSoftwareImage
+
+    partner = await Partner.create(
+        name=name,
+        name_key=name.lower(),
+        edge_licensing_enabled=edge_licensing,
+        default_software_image_id=catalogue["images"][default_image],
+        default_gateway_pool_id=catalogue["pools"][default_pool],
+    )
+    for v in images:
+        await PartnerSoftwareImage.create(partner=partner, image_id=catalogue["images"][v])
+    for p in pools:
+        await PartnerGatewayPool.create(partner=partner, pool_id=catalogue["pools"][p])
+    for s in licenses:
+        await PartnerEdgeLicense.create(partner=partner, license_id=catalogue["licenses"][s])
+    slug = name.lower().replace(" ", "")
+    accounts = []
+    for local, role in (
+        ("admin", Role.PARTNER_STANDARD_ADMIN),
+        ("su", Role.PARTNER_SUPERUSER),
+        ("help", Role.PARTNER_CUSTOMER_SUPPORT),
+    ):
+        accounts.append(
+            await login(gql, await make_user(role, f"{local}@{slug}.example", partner=partner))
+        )
+    return PartnerWorld(
+        partner=partner,
+        images={v: ids.encode("SoftwareImage", pk) for v, pk in catalogue["images"].items()},
+        pools={n: ids.encode("GatewayPool", pk) for n, pk in catalogue["pools"].items()},
+        licenses={s: ids.encode("EdgeLicense", pk) for s, pk in catalogue["licenses"].items()},
+        admin=accounts[0],
+        superuser=accounts[1],
+        support=accounts[2],
+    )
