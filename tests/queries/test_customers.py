@@ -1,0 +1,210 @@
+"""customers / customer: paging, search, order, who sees which customer, PII, and a
+fixed number of SQL statements per page."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from gql import ids
+from gql.security import hash_password
+from models.customer import Customer, CustomerSoftwareImage, Edge
+from models.enums import Role
+from models.identity import User
+from tests.factories import login, make_catalogue, make_partner_world, make_user
+
+PAGE = """
+query Page($first: Int, $after: String, $search: String, $orderBy: CustomerOrderBy,
+           $descending: Boolean) {
+  customers(first: $first, after: $after, search: $search, orderBy: $orderBy,
+            descending: $descending) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { companyName } }
+    nodes { accountNumber }
+  }
+}
+"""
+RICH_PAGE = """
+query Rich($first: Int) {
+  customers(first: $first) {
+    nodes {
+      companyName address { city } softwareImages { image { version } isDefault }
+      defaultSoftwareImage { version } gatewayPool { name } edgeLicenses { sku }
+      partner { name } clonedFrom { id } users { username piiRedacted } edgeCount
+    }
+  }
+}
+"""
+USERS_OF = """
+query($id: ID!) { customer(id: $id) { users { role piiRedacted username contactEmail } } }
+"""
+
+
+@pytest.fixture
+async def world(gql):
+    catalogue = await make_catalogue()
+    acme = await make_partner_world(gql, "Acme", catalogue)
+    globex = await make_partner_world(
+        gql,
+        "Globex",
+        catalogue,
+        images=("4.5.2",),
+        default_image="4.5.2",
+        pools=("APAC",),
+        default_pool="APAC",
+        licenses=(),
+        edge_licensing=False,
+    )
+    return {"catalogue": catalogue, "acme": acme, "globex": globex}
+
+
+async def add_customers(world, partner_world, names: list[str], **flags) -> list[Customer]:
+    """Customers written directly (the create mutation has its own tests), each with an
+    image, a license, an admin and two edges, so that every relation has rows."""
+    catalogue = world["catalogue"]
+    image, pool = catalogue["images"]["5.2.0"], catalogue["pools"]["EU"]
+    password_hash = await hash_password("not-used-in-these-tests-00")
+    rows = []
+    for name in names:
+        slug = name.lower().replace(" ", "")
+        customer = await Customer.create(
+            partner_id=partner_world.partner.id,
+            company_name=name,
+            company_name_key=name.lower(),
+            domain=f"{slug}.example",
+            account_number=f"ACC-{slug}",
+            account_number_key=f"acc-{slug}",
+            default_software_image_id=image,
+            gateway_pool_id=pool,
+            city="Austin",
+            **flags,
+        )
+        await CustomerSoftwareImage.create(customer=customer, image_id=image)
+        await User.create(
+            role=Role.ENTERPRISE_SUPERUSER,
+            partner_id=partner_world.partner.id,
+            customer=customer,
+            username=f"admin@{slug}.example",
+            username_key=f"admin@{slug}.example",
+            password_hash=password_hash,
+            contact_email=f"noc@{slug}.example",
+        )
+        for n in range(2):
+            await Edge.create(customer=customer, name=f"edge-{n}", software_image_id=image)
+        rows.append(customer)
+    return rows
+
+
+async def test_pages_follow_cursors_to_the_end(gql, world) -> None:
+    acme = world["acme"]
+    await add_customers(world, acme, [f"Customer {n:02}" for n in range(7)])
+    seen, after = [], None
+    while True:
+        body = await gql(PAGE, {"first": 3, "after": after}, token=acme.admin.token)
+        page = body["data"]["customers"]
+        assert page["totalCount"] == 7
+        seen += [e["node"]["companyName"] for e in page["edges"]]
+        assert [n["accountNumber"] for n in page["nodes"]] == [
+            f"ACC-{e['node']['companyName'].lower().replace(' ', '')}" for e in page["edges"]
+        ]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert seen == [f"Customer {n:02}" for n in range(7)]
+    assert page["pageInfo"]["hasPreviousPage"] is True
+
+
+async def test_search_and_order(gql, world) -> None:
+    acme = world["acme"]
+    await add_customers(world, acme, ["Zeta Corp", "Alpha Ltd", "Midway Inc"])
+    body = await gql(PAGE, {"search": "ALPHA"}, token=acme.admin.token)
+    assert [n["companyName"] for n in _names(body)] == ["Alpha Ltd"]
+    by_domain = await gql(PAGE, {"search": "midwayinc.exa"}, token=acme.admin.token)
+    assert [n["companyName"] for n in _names(by_domain)] == ["Midway Inc"]
+    by_account = await gql(PAGE, {"search": "acc-zeta"}, token=acme.admin.token)
+    assert [n["companyName"] for n in _names(by_account)] == ["Zeta Corp"]
+    # LIKE wildcards in the search text match themselves only.
+    assert _names(await gql(PAGE, {"search": "%"}, token=acme.admin.token)) == []
+    newest = await gql(PAGE, {"orderBy": "CREATED_AT", "descending": True}, token=acme.admin.token)
+    assert [n["companyName"] for n in _names(newest)] == ["Midway Inc", "Alpha Ltd", "Zeta Corp"]
+    by_name = await gql(PAGE, {}, token=acme.admin.token)
+    assert [n["companyName"] for n in _names(by_name)] == ["Alpha Ltd", "Midway Inc", "Zeta Corp"]
+
+
+def _names(body: dict) -> list[dict]:
+    return [e["node"] for e in body["data"]["customers"]["edges"]]
+
+
+async def test_page_size_and_cursor_are_checked(gql, world) -> None:
+    token = world["acme"].admin.token
+    too_big = await gql(PAGE, {"first": 101}, token=token)
+    assert too_big["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "between 0 and 100" in too_big["errors"][0]["message"]
+    forged = await gql(PAGE, {"after": "bm90LWEtY3Vyc29y"}, token=token)
+    assert forged["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_who_sees_which_customer(gql, world) -> None:
+    acme, globex = world["acme"], world["globex"]
+    await add_customers(world, acme, ["Open Co"])
+    await add_customers(
+        world, acme, ["Private Co"], partner_support_access=False, operator_support_access=False
+    )
+    await add_customers(world, globex, ["Globex Client"])
+    vendor = await login(gql, await make_user(Role.OPERATOR_SUPPORT, "help@vendor.example"))
+    operator = await login(gql, await make_user(Role.OPERATOR_SUPERUSER, "ops@vendor.example"))
+
+    async def names(token: str) -> list[str]:
+        return [n["companyName"] for n in _names(await gql(PAGE, {}, token=token))]
+
+    assert await names(acme.admin.token) == ["Open Co", "Private Co"]
+    assert await names(acme.support.token) == ["Open Co"]
+    assert await names(globex.admin.token) == ["Globex Client"]
+    assert await names(vendor.token) == ["Globex Client", "Open Co"]
+    assert await names(operator.token) == ["Globex Client", "Open Co", "Private Co"]
+
+
+async def test_support_roles_never_see_user_identifiable_information_unless_allowed(
+    gql, world
+) -> None:
+    acme = world["acme"]
+    closed, opened = await add_customers(world, acme, ["Closed Co", "Opened Co"])
+    await Customer.filter(id=opened.id).update(operator_user_management_access=True)
+    vendor = await login(gql, await make_user(Role.OPERATOR_SUPPORT, "help@vendor.example"))
+
+    async def users(token: str, customer: Customer) -> list[dict]:
+        body = await gql(USERS_OF, {"id": ids.encode("Customer", customer.id)}, token=token)
+        return body["data"]["customer"]["users"]
+
+    hidden = {
+        "role": "ENTERPRISE_SUPERUSER",
+        "piiRedacted": True,
+        "username": None,
+        "contactEmail": None,
+    }
+    assert await users(acme.support.token, opened) == [hidden]
+    assert await users(vendor.token, closed) == [hidden]
+    shown = await users(vendor.token, opened)
+    assert shown[0]["piiRedacted"] is False
+    assert shown[0]["contactEmail"] == "noc@openedco.example"
+    assert (await users(acme.admin.token, closed))[0]["username"] == "admin@closedco.example"
+
+
+async def _statements(gql, token: str, caplog, first: int) -> int:
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="tortoise.db_client"):
+        body = await gql(RICH_PAGE, {"first": first}, token=token)
+    assert "errors" not in body, body
+    assert len(body["data"]["customers"]["nodes"]) == first
+    return len([r for r in caplog.records if r.name == "tortoise.db_client"])
+
+
+async def test_a_page_of_50_costs_the_statements_of_a_page_of_5(gql, world, caplog) -> None:
+    acme = world["acme"]
+    await add_customers(world, acme, [f"Customer {n:02}" for n in range(50)])
+    await gql("{ me { id } }", token=acme.admin.token)  # settle the token's last-used time
+    five = await _statements(gql, acme.admin.token, caplog, 5)
+    fifty = await _statements(gql, acme.admin.token, caplog, 50)
+    assert 5 <= five == fifty <= 12
