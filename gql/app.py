@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
+from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -55,6 +58,35 @@ class PortalGraphQL(GraphQL[Context, None]):
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:  # type: ignore[override]
         return HTMLResponse(self._graphiql_page)
+
+    async def parse_http_body(self, request: Any) -> Any:
+        data = await super().parse_http_body(request)
+        # No text column anywhere stores NUL (PostgreSQL refuses it outright), and no
+        # legitimate input holds one: refuse it once here instead of in every field.
+        for item in data if isinstance(data, list) else [data]:
+            if (
+                _has_nul(item.variables)
+                or _has_nul(item.operation_name)
+                or (
+                    item.query is not None
+                    and ("\x00" in item.query or _NUL_ESCAPE.search(item.query))
+                )
+            ):
+                raise HTTPException(400, "Text in a request must not contain NUL characters.")
+        return data
+
+
+_NUL_ESCAPE = re.compile(r"\\u0000|\\u\{0+\}", re.IGNORECASE)
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 async def healthz(_: Request) -> JSONResponse:

@@ -209,12 +209,12 @@ async def create_partner_customer(
             problems.add("NOT_FOUND", "No such customer of your partner.", "cloneFromCustomerId")
     sent = provided_fields(info)
     flags = _access_flags(input, sent, source)
+    sent_config = sent.get("configuration")
+    cloned = await configuration_of(source) if source is not None else None
     config = await apply_rules(
         problems,
         partner,
-        _requested(
-            input, sent.get("configuration") or {}, source and await configuration_of(source)
-        ),
+        _requested(input, sent_config if isinstance(sent_config, dict) else {}, cloned),
     )
     admin = users.NewUser(
         role=Role.ENTERPRISE_SUPERUSER,

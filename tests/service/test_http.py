@@ -116,3 +116,21 @@ async def test_unknown_paths_are_404_and_counted_under_one_label(
     metrics = (await client.get("/metrics")).text
     assert "secret-probe" not in metrics
     assert 'route="other",status="404"' in metrics
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"query": "query($u: String!) { apiVersion }", "variables": {"u": "a\u0000b"}},
+        {"query": 'mutation { login(input: {username: "a\\u0000b", password: "x"}) { token } }'},
+        {"query": "{ apiVersion }", "operationName": "\u0000"},
+    ],
+)
+async def test_nul_characters_are_refused_before_execution(
+    client: httpx.AsyncClient, payload: dict
+) -> None:
+    # PostgreSQL cannot store NUL; without this guard a NUL reached the driver as an
+    # internal error (found by the createPartnerCustomer fuzz test).
+    response = await client.post("/graphql", json=payload)
+    assert response.status_code == 400
+    assert "NUL characters" in response.text
