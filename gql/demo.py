@@ -12,7 +12,7 @@ from typing import Any
 from starlette.requests import Request
 from tortoise import Tortoise
 
-from gql import users
+from gql import ids, users
 from gql.context import Context
 from gql.errors import Problems
 from gql.loaders import Loaders
@@ -50,6 +50,7 @@ PARTNERS = {
         "pools": ["EU Central", "US East"],
         "default_pool": "EU Central",
         "licenses": ["VC-STD-100M-12-EMEA", "VC-ENT-500M-36-EMEA", "VC-PRE-1G-36-NA"],
+        "customers": (0, 14),
     },
     "Globex Connect": {
         "edge_licensing": False,
@@ -59,6 +60,7 @@ PARTNERS = {
         "pools": ["APAC"],
         "default_pool": "APAC",
         "licenses": [],
+        "customers": (14, 24),
     },
 }
 PARTNER_USERS = [
@@ -80,8 +82,8 @@ async def database_is_empty() -> bool:
     return True
 
 
-class _AsOperator:
-    """Runs API operations as the demo operator."""
+class _As:
+    """Runs API operations as one demo user."""
 
     def __init__(self, viewer: Viewer) -> None:
         from gql.schema import build_schema
@@ -125,9 +127,7 @@ async def seed_demo(*, if_empty: bool = False) -> list[str]:
     row = await users.create(new, None, problems)
     if row is None:
         raise DemoError(f"demo operator refused: {problems.items}")
-    op = _AsOperator(
-        Viewer(row.id, row.username, Role.OPERATOR_SUPERUSER, None, 0, TokenKind.SESSION)
-    )
+    op = _As(Viewer(row.id, row.username, Role.OPERATOR_SUPERUSER, None, 0, TokenKind.SESSION))
     logins = [(OPERATOR, "OPERATOR_SUPERUSER")]
 
     await op.run(
@@ -193,9 +193,10 @@ async def seed_demo(*, if_empty: bool = False) -> list[str]:
                 }
             },
         )
+        admin = None
         for local, role, first, last in PARTNER_USERS:
             username = f"{local}@{spec['domain']}"
-            await op.run(
+            created = await op.run(
                 _CREATE_PARTNER_USER,
                 {
                     "input": {
@@ -209,6 +210,16 @@ async def seed_demo(*, if_empty: bool = False) -> list[str]:
                 },
             )
             logins.append((username, f"{role.value} of {name}"))
+            if role == Role.PARTNER_SUPERUSER:
+                user_pk = ids.decode_as(created["user"]["id"], "User")
+                partner_pk = ids.decode_as(partner["id"], "Partner")
+                assert user_pk is not None
+                assert partner_pk is not None
+                admin = _As(Viewer(user_pk, username, role, partner_pk, 0, TokenKind.SESSION))
+        assert admin is not None
+        customers = await _customers(admin, spec)
+        # One customer admin per partner is enough to show; all share the password.
+        logins.extend((u, f"ENTERPRISE_SUPERUSER of {c}") for u, c in customers[:1])
 
     width = max(len(u) for u, _ in logins)
     return [
@@ -220,6 +231,89 @@ async def seed_demo(*, if_empty: bool = False) -> list[str]:
     ]
 
 
+COMPANIES = [
+    "Northwind Traders",
+    "Contoso Retail",
+    "Fabrikam Health",
+    "Tailspin Toys",
+    "Woodgrove Bank",
+    "Litware Labs",
+    "Proseware Logistics",
+    "Adatum Energy",
+    "Lucerne Publishing",
+    "Wingtip Hotels",
+    "Coho Vineyard",
+    "Alpine Ski House",
+    "Blue Yonder Air",
+    "Humongous Insurance",
+    "Margie's Travel",
+    "Southridge Video",
+    "Trey Research",
+    "Wide World Importers",
+    "Graphic Design Institute",
+    "School of Fine Art",
+    "Consolidated Messenger",
+    "City Power & Light",
+    "VanArsdel Ltd",
+    "Bellows College",
+]
+EDGE_MODELS = ["Edge 610", "Edge 620", "Edge 640", "Edge 680", "Edge 840"]
+
+
+async def _customers(admin: _As, spec: dict[str, Any]) -> list[tuple[str, str]]:
+    """Customers of one partner, created with the New Customer mutation (some cloned
+    from the first), and a few edges each. Returns (admin username, company) pairs."""
+    from models.customer import Customer, Edge
+
+    prefix = spec["domain"].split(".")[0].split("-")[0].upper()
+    created: list[tuple[str, str]] = []
+    first_id = None
+    start, stop = spec["customers"]
+    for n, company in enumerate(COMPANIES[start:stop]):
+        slug = "".join(c for c in company.lower() if c.isalnum())
+        username = f"admin@{slug}.example"
+        payload = await admin.run(
+            _CREATE_CUSTOMER,
+            {
+                "input": {
+                    "companyName": company,
+                    "domain": f"{slug}.example",
+                    "accountNumber": f"{prefix}-{1001 + n}",
+                    "partnerSupportAccess": n % 5 != 4,
+                    "operatorUserManagementAccess": n % 4 == 0,
+                    "address": {
+                        "city": ["Berlin", "Austin", "Singapore", "Lyon"][n % 4],
+                        "country": ["DE", "US", "SG", "FR"][n % 4],
+                    },
+                    "admin": {
+                        "username": username,
+                        "password": DEMO_PASSWORD,
+                        "confirmPassword": DEMO_PASSWORD,
+                        "firstName": "Demo",
+                        "lastName": "Admin",
+                        "contactEmail": f"noc@{slug}.example",
+                    },
+                    "cloneFromCustomerId": first_id if n % 3 == 2 else None,
+                }
+            },
+        )
+        first_id = first_id or payload["customer"]["id"]
+        created.append((username, company))
+        # Edges: written directly until the edge mutations exist.
+        customer = await Customer.get(id=ids.decode_as(payload["customer"]["id"], "Customer"))
+        for e in range(n % 6):
+            await Edge.create(
+                customer=customer,
+                name=f"{slug[:12]}-branch-{e + 1:02}",
+                model=EDGE_MODELS[(n + e) % len(EDGE_MODELS)],
+                serial_number=f"VC{customer.id:04}{e:02}",
+                software_image_id=customer.default_software_image_id,
+            )
+    return created
+
+
+_CREATE_CUSTOMER = """mutation($input: CreatePartnerCustomerInput!) {
+  createPartnerCustomer(input: $input) { customer { id } errors { field message } } }"""
 _SET_PROPERTY = """mutation($input: SetSystemPropertyInput!) {
   setSystemProperty(input: $input) { errors { message } } }"""
 _CREATE_OPERATOR_USER = """mutation($input: CreateOperatorUserInput!) {
@@ -235,4 +329,4 @@ _CREATE_PARTNER = """mutation($input: CreatePartnerInput!) {
 _UPDATE_PARTNER = """mutation($input: UpdatePartnerInput!) {
   updatePartner(input: $input) { errors { message } } }"""
 _CREATE_PARTNER_USER = """mutation($input: CreatePartnerUserInput!) {
-  createPartnerUser(input: $input) { errors { message } } }"""
+  createPartnerUser(input: $input) { user { id } errors { message } } }"""

@@ -6,11 +6,12 @@ import pytest
 
 from gql.demo import DEMO_PASSWORD, DemoError, seed_demo
 from models.audit import AuditEvent
+from models.customer import Customer, Edge
 from models.identity import Partner, User
 
 PARTNER_VIEW = """
 { me { role } softwareImages { version } viewerCapabilities { canCreateCustomer
-  edgeLicensingEnabled analyticsAvailable } }
+  edgeLicensingEnabled analyticsAvailable } customers { totalCount } }
 """
 
 
@@ -18,9 +19,14 @@ async def test_demo_seeds_an_empty_database_and_its_logins_work(gql) -> None:
     lines = await seed_demo()
     assert DEMO_PASSWORD in "\n".join(lines)
     assert await Partner.all().count() == 2
-    assert await User.all().count() == 8
+    assert await User.filter(customer_id__isnull=True).count() == 8  # staff of every role
+    assert await Customer.all().count() == 24
+    assert await Customer.filter(cloned_from_id__isnull=False).count() > 0
+    assert await Edge.all().count() > 24
+    assert await User.filter(customer_id__isnull=False).count() == 24  # one admin each
     # Built through the mutations, so each step left its audit event.
     assert await AuditEvent.filter(action="partner.update").count() == 2
+    assert await AuditEvent.filter(action="customer.create").count() == 24
 
     body = await gql(
         'mutation { login(input: {username: "ops@acme-msp.example", '
@@ -30,6 +36,7 @@ async def test_demo_seeds_an_empty_database_and_its_logins_work(gql) -> None:
     view = (await gql(PARTNER_VIEW, token=token))["data"]
     assert view["me"] == {"role": "PARTNER_STANDARD_ADMIN"}
     assert [i["version"] for i in view["softwareImages"]] == ["5.0.1", "5.2.0", "6.0.0"]
+    assert view["customers"] == {"totalCount": 14}
     assert view["viewerCapabilities"] == {
         "canCreateCustomer": True,
         "edgeLicensingEnabled": True,
