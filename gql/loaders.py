@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 from tortoise.functions import Count
+from tortoise.models import Model
 
 from gql import scoping
 from gql.types.catalogue import EdgeLicense, GatewayPool, SoftwareImage
@@ -52,34 +53,18 @@ def _by_id(load: Callable[[Sequence[int]], Awaitable[dict[int, V]]]) -> DataLoad
     return DataLoader(load_fn=batch)
 
 
-async def _partner_images(keys: Sequence[int]) -> list[tuple[int, SoftwareImage]]:
-    rows = await PartnerSoftwareImage.filter(partner_id__in=keys).select_related("image")
-    rows.sort(key=lambda r: r.image.version)
-    return [(r.partner_id, SoftwareImage.from_row(r.image)) for r in rows]
+def _linked(
+    link: type[Model], parent: str, item: str, build: Callable[[Any], V], sort_key: str
+) -> Callable[[Sequence[int]], Awaitable[list[tuple[int, V]]]]:
+    """(parent id, item) pairs of a link table (partner or customer to catalogue item),
+    in one query, ordered by the item's `sort_key`."""
 
+    async def load(keys: Sequence[int]) -> list[tuple[int, V]]:
+        rows = await link.filter(**{f"{parent}_id__in": keys}).select_related(item)
+        rows.sort(key=lambda r: getattr(getattr(r, item), sort_key))
+        return [(getattr(r, f"{parent}_id"), build(getattr(r, item))) for r in rows]
 
-async def _partner_pools(keys: Sequence[int]) -> list[tuple[int, GatewayPool]]:
-    rows = await PartnerGatewayPool.filter(partner_id__in=keys).select_related("pool")
-    rows.sort(key=lambda r: r.pool.name_key)
-    return [(r.partner_id, GatewayPool.from_row(r.pool)) for r in rows]
-
-
-async def _partner_licenses(keys: Sequence[int]) -> list[tuple[int, EdgeLicense]]:
-    rows = await PartnerEdgeLicense.filter(partner_id__in=keys).select_related("license")
-    rows.sort(key=lambda r: r.license.sku)
-    return [(r.partner_id, EdgeLicense.from_row(r.license)) for r in rows]
-
-
-async def _customer_images(keys: Sequence[int]) -> list[tuple[int, SoftwareImage]]:
-    rows = await CustomerSoftwareImage.filter(customer_id__in=keys).select_related("image")
-    rows.sort(key=lambda r: r.image.version)
-    return [(r.customer_id, SoftwareImage.from_row(r.image)) for r in rows]
-
-
-async def _customer_licenses(keys: Sequence[int]) -> list[tuple[int, EdgeLicense]]:
-    rows = await CustomerEdgeLicense.filter(customer_id__in=keys).select_related("license")
-    rows.sort(key=lambda r: r.license.sku)
-    return [(r.customer_id, EdgeLicense.from_row(r.license)) for r in rows]
+    return load
 
 
 async def _edge_counts(keys: Sequence[int]) -> list[int]:
@@ -109,9 +94,14 @@ class Loaders:
     edge_count: DataLoader[int, int] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.partner_images = _grouped(_partner_images)
-        self.partner_pools = _grouped(_partner_pools)
-        self.partner_licenses = _grouped(_partner_licenses)
+        image, pool, license_ = (
+            ("image", SoftwareImage.from_row, "version"),
+            ("pool", GatewayPool.from_row, "name_key"),
+            ("license", EdgeLicense.from_row, "sku"),
+        )
+        self.partner_images = _grouped(_linked(PartnerSoftwareImage, "partner", *image))
+        self.partner_pools = _grouped(_linked(PartnerGatewayPool, "partner", *pool))
+        self.partner_licenses = _grouped(_linked(PartnerEdgeLicense, "partner", *license_))
         # The catalogue rows a partner's defaults point at: the partner's own choice,
         # visible wherever the partner is.
         self.image = _by_id(
@@ -120,8 +110,8 @@ class Loaders:
         self.pool = _by_id(lambda keys: _rows_by_id(GatewayPoolRow, keys, GatewayPool.from_row))
         self.partner = _by_id(self._partners)
         self.customer = _by_id(self._customers)
-        self.customer_images = _grouped(_customer_images)
-        self.customer_licenses = _grouped(_customer_licenses)
+        self.customer_images = _grouped(_linked(CustomerSoftwareImage, "customer", *image))
+        self.customer_licenses = _grouped(_linked(CustomerEdgeLicense, "customer", *license_))
         self.customer_users = _grouped(self._customer_users)
         self.edge_count = DataLoader(load_fn=_edge_counts)
 

@@ -67,3 +67,20 @@ def build_page(items: list[T], offset: int, size: int, total: int) -> tuple[list
         end_cursor=edges[-1].cursor if edges else None,
     )
     return edges, info
+
+
+@strawberry.type(description="A page of a list, Relay style.")
+class Connection(Generic[T]):
+    total_count: int = strawberry.field(description="How many items there are in all.")
+    page_info: PageInfo = strawberry.field(description="Where this page stands.")
+    edges: list[Edge[T]] = strawberry.field(description="The items of this page with cursors.")
+
+    @strawberry.field(description="The items of this page, without cursors.")
+    def nodes(self) -> list[T]:
+        return [e.node for e in self.edges]
+
+
+def connection(items: list[T], offset: int, size: int, total: int) -> Connection[T]:
+    """The page of `items` fetched from `offset` (size + 1 of them at most)."""
+    edges, info = build_page(items, offset, size, total)
+    return Connection(total_count=total, page_info=info, edges=edges)

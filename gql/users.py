@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
@@ -76,25 +77,33 @@ async def validate(new: NewUser, problems: Problems, *path: str) -> None:
         problems.add(problem.code, problem.message, *path, "password")
 
 
+async def insert(
+    new: NewUser, password_hash: str, conn: BaseDBAsyncClient, *, customer_id: int | None = None
+) -> User:
+    """The user's row, inside the caller's transaction (validated details, hashed password)."""
+    return await User.create(
+        role=new.role,
+        partner_id=new.partner_id,
+        customer_id=customer_id,
+        username=new.username,
+        username_key=new.username.lower(),
+        password_hash=password_hash,
+        first_name=new.first_name,
+        last_name=new.last_name,
+        phone=new.phone,
+        mobile_phone=new.mobile_phone,
+        contact_email=new.contact_email,
+        using_db=conn,
+    )
+
+
 async def create(new: NewUser, actor: Viewer | None, problems: Problems, *path: str) -> User | None:
     """Writes the user and its audit event in one transaction; a taken username
     becomes a DUPLICATE problem (the database decides, so concurrent creates are safe)."""
     password_hash = await hash_password(new.password)
     try:
         async with in_transaction() as conn:
-            user = await User.create(
-                role=new.role,
-                partner_id=new.partner_id,
-                username=new.username,
-                username_key=new.username.lower(),
-                password_hash=password_hash,
-                first_name=new.first_name,
-                last_name=new.last_name,
-                phone=new.phone,
-                mobile_phone=new.mobile_phone,
-                contact_email=new.contact_email,
-                using_db=conn,
-            )
+            user = await insert(new, password_hash, conn)
             await audit.record(
                 actor,
                 "user.create",

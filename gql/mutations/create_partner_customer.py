@@ -30,7 +30,6 @@ from models.customer import Customer as CustomerRow
 from models.customer import CustomerEdgeLicense, CustomerSoftwareImage, IdempotencyRecord
 from models.enums import Role
 from models.identity import Partner as PartnerRow
-from models.identity import User as UserRow
 
 OPERATION = "createPartnerCustomer"
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
@@ -393,20 +392,7 @@ async def _write(
             [CustomerEdgeLicense(customer_id=row.id, license_id=pk) for pk in config.license_pks],
             using_db=conn,
         )
-        user = await UserRow.create(
-            role=Role.ENTERPRISE_SUPERUSER,
-            partner_id=partner.id,
-            customer_id=row.id,
-            username=admin.username,
-            username_key=admin.username.lower(),
-            password_hash=password_hash,
-            first_name=admin.first_name,
-            last_name=admin.last_name,
-            phone=admin.phone,
-            mobile_phone=admin.mobile_phone,
-            contact_email=admin.contact_email,
-            using_db=conn,
-        )
+        user = await users.insert(admin, password_hash, conn, customer_id=row.id)
         if key is not None:
             await (
                 IdempotencyRecord.filter(

@@ -11,7 +11,7 @@ from tortoise.expressions import Q
 from gql import ids, scoping
 from gql.context import Info
 from gql.errors import ApiError
-from gql.pagination import Edge, PageInfo, build_page, decode_cursor, page_size
+from gql.pagination import Connection, connection, decode_cursor, page_size
 from gql.permissions import IsAuthenticated, requires
 from gql.types.customer import Customer
 
@@ -22,17 +22,6 @@ MAX_SEARCH = 200
 class CustomerOrderBy(Enum):
     NAME = strawberry.enum_value("NAME", description="By company name, A to Z.")
     CREATED_AT = strawberry.enum_value("CREATED_AT", description="By creation time, oldest first.")
-
-
-@strawberry.type(description="A page of customers.")
-class CustomerConnection:
-    total_count: int = strawberry.field(description="How many customers match in all.")
-    page_info: PageInfo = strawberry.field(description="Where this page stands.")
-    edges: list[Edge[Customer]] = strawberry.field(description="The customers with cursors.")
-
-    @strawberry.field(description="The customers of this page, without cursors.")
-    def nodes(self) -> list[Customer]:
-        return [e.node for e in self.edges]
 
 
 @strawberry.type
@@ -73,7 +62,7 @@ class CustomerQuery:
             CustomerOrderBy, strawberry.argument(description="The order of the list.")
         ] = CustomerOrderBy.NAME,
         descending: Annotated[bool, strawberry.argument(description="Reverse the order.")] = False,
-    ) -> CustomerConnection | None:
+    ) -> Connection[Customer] | None:
         size, offset = page_size(first), decode_cursor(after)
         rows = scoping.customers(info.context.user)
         text = (search or "").strip()
@@ -91,5 +80,4 @@ class CustomerQuery:
         sign = "-" if descending else ""
         total = await rows.count()
         page = await rows.order_by(f"{sign}{key}", f"{sign}id").offset(offset).limit(size + 1)
-        edges, page_info = build_page([Customer.from_row(r) for r in page], offset, size, total)
-        return CustomerConnection(total_count=total, page_info=page_info, edges=edges)
+        return connection([Customer.from_row(r) for r in page], offset, size, total)

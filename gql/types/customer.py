@@ -9,7 +9,7 @@ import strawberry
 
 from gql import ids
 from gql.context import Info
-from gql.pagination import Edge, PageInfo, build_page, decode_cursor, page_size
+from gql.pagination import Connection, connection, decode_cursor, page_size
 from gql.types.catalogue import EdgeLicense, GatewayPool, SoftwareImage
 from gql.types.node import Node
 from gql.types.partner import Partner
@@ -59,17 +59,6 @@ class EdgeDevice(Node):
         image = await info.context.loaders.image.load(self.image_pk)
         assert image is not None  # a foreign key with ON DELETE RESTRICT
         return image
-
-
-@strawberry.type(description="A page of edges.")
-class EdgeConnection:
-    total_count: int = strawberry.field(description="How many edges there are in all.")
-    page_info: PageInfo = strawberry.field(description="Where this page stands.")
-    edges: list[Edge[EdgeDevice]] = strawberry.field(description="The edges with cursors.")
-
-    @strawberry.field(description="The edges of this page, without cursors.")
-    def nodes(self) -> list[EdgeDevice]:
-        return [e.node for e in self.edges]
 
 
 @strawberry.type(description="A customer (tenant) of a partner.")
@@ -193,7 +182,7 @@ class Customer(Node):
         after: Annotated[
             str | None, strawberry.argument(description="Start after this cursor.")
         ] = None,
-    ) -> EdgeConnection:
+    ) -> Connection[EdgeDevice]:
         size, offset = page_size(first), decode_cursor(after)
         rows = (
             await EdgeRow.filter(customer_id=self.pk)
@@ -202,5 +191,4 @@ class Customer(Node):
             .limit(size + 1)
         )
         total = await info.context.loaders.edge_count.load(self.pk)
-        edges, page = build_page([EdgeDevice.from_row(r) for r in rows], offset, size, total)
-        return EdgeConnection(total_count=total, page_info=page, edges=edges)
+        return connection([EdgeDevice.from_row(r) for r in rows], offset, size, total)
