@@ -34,6 +34,7 @@ async def record(
     target_id: int | str,
     *,
     partner_id: int | None,
+    customer_id: int | None = None,
     changes: dict[str, Any] | None = None,
     using_db: BaseDBAsyncClient | None = None,
 ) -> None:
@@ -41,6 +42,7 @@ async def record(
         actor_id=viewer.user_id if viewer else None,
         actor_username=viewer.username if viewer else None,
         partner_id=partner_id,
+        customer_id=customer_id,
         action=action,
         target_type=target_type,
         target_id=str(target_id),

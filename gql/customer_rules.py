@@ -87,14 +87,7 @@ async def apply_rules(problems: Problems, partner: PartnerRow, wanted: Requested
     await _images(problems, partner, wanted, result)
     await _pool(problems, partner, wanted, result)
     await _licenses(problems, partner, wanted, result)
-    if wanted.analytics_enabled and not await system_properties.get_bool(
-        system_properties.ENABLE_ANALYTICS
-    ):
-        problems.add(
-            "ANALYTICS_UNAVAILABLE",
-            "Analytics is not enabled on this orchestrator; ask your operator.",
-            *wanted.analytics_path,
-        )
+    await check_analytics(problems, wanted.analytics_enabled, wanted.analytics_path)
     return result
 
 
@@ -110,9 +103,7 @@ async def _images(
 ) -> None:
     if _too_many(problems, wanted.image_ids, wanted.image_path):
         return
-    available = set(
-        await PartnerSoftwareImage.filter(partner_id=partner.id).values_list("image_id", flat=True)
-    )
+    available = await partner_images(partner.id)
     default = _pk(wanted.default_image_id, "SoftwareImage")
     if wanted.default_image_id is not None and default not in available:
         problems.add(
@@ -131,42 +122,76 @@ async def _images(
             return
         result.image_pks, result.default_image_pk = [chosen], chosen
         return
+    chosen = choose_images(
+        problems,
+        available,
+        wanted.image_ids,
+        manage=wanted.manage_software_images,
+        default=default,
+        current_default=None,
+        image_path=wanted.image_path,
+        default_path=wanted.default_path,
+    )
+    if chosen is not None:
+        result.image_pks, result.default_image_pk = chosen
+
+
+def choose_images(
+    problems: Problems,
+    available: set[int],
+    image_ids: list[strawberry.ID] | list[int],
+    *,
+    manage: bool,
+    default: int | None,
+    current_default: int | None,
+    image_path: Path,
+    default_path: Path,
+) -> tuple[list[int], int] | None:
+    """The assigned images and their default under the rules, or None (with problems):
+    each available to the partner; exactly one without Manage Software Images; the
+    default one of them. An omitted default is the current one while it stays, else the
+    only image."""
     pks: list[int] = []
-    for index, value in enumerate(wanted.image_ids):
+    for index, value in enumerate(image_ids):
         pk = _pk(value, "SoftwareImage")
         if pk is None or pk not in available:
             problems.add(
                 "NOT_AVAILABLE",
                 "This image is not available to your partner.",
-                *wanted.image_path,
-                *(() if wanted.image_path[-1] == "cloneFromCustomerId" else (str(index),)),
+                *image_path,
+                *(() if image_path[-1] == "cloneFromCustomerId" else (str(index),)),
             )
         elif pk not in pks:
             pks.append(pk)
-    if not wanted.manage_software_images and len(pks) > 1:
+    if not pks:
+        return None
+    if not manage and len(pks) > 1:
         problems.add(
             "SINGLE_IMAGE_ONLY",
             "Without Manage Software Images, assign exactly one image.",
-            *wanted.image_path,
+            *image_path,
         )
-        return
+        return None
     if default is not None and default not in pks:
         problems.add(
             "DEFAULT_IMAGE_REQUIRED",
             "The default image must be one of the assigned images.",
-            *wanted.default_path,
+            *default_path,
         )
-        return
+        return None
     if default is None:
-        if len(pks) > 1:
+        if current_default in pks:
+            default = current_default
+        elif len(pks) == 1:
+            default = pks[0]
+        else:
             problems.add(
                 "DEFAULT_IMAGE_REQUIRED",
                 "Choose which of the assigned images is the default.",
-                *wanted.default_path,
+                *default_path,
             )
-            return
-        default = pks[0] if pks else None
-    result.image_pks, result.default_image_pk = pks, default
+            return None
+    return pks, default
 
 
 async def _pool(
@@ -181,44 +206,61 @@ async def _pool(
             )
         result.pool_pk = partner.default_gateway_pool_id
         return
-    pk = _pk(wanted.pool_id, "GatewayPool")
+    result.pool_pk = await check_pool(problems, partner, wanted.pool_id, wanted.pool_path)
+
+
+async def check_pool(
+    problems: Problems, partner: PartnerRow, pool_id: strawberry.ID | int, path: Path
+) -> int | None:
+    """The pool's pk when the partner may assign it; NOT_AVAILABLE otherwise."""
+    pk = _pk(pool_id, "GatewayPool")
     if (
         pk is None
         or not await PartnerGatewayPool.filter(partner_id=partner.id, pool_id=pk).exists()
     ):
-        problems.add(
-            "NOT_AVAILABLE",
-            "This gateway pool is not available to your partner.",
-            *wanted.pool_path,
-        )
-        return
-    result.pool_pk = pk
+        problems.add("NOT_AVAILABLE", "This gateway pool is not available to your partner.", *path)
+        return None
+    return pk
 
 
 async def _licenses(
     problems: Problems, partner: PartnerRow, wanted: Requested, result: Configuration
 ) -> None:
-    if not wanted.license_ids or _too_many(problems, wanted.license_ids, wanted.license_path):
-        return
+    if wanted.license_ids:
+        result.license_pks = await check_licenses(
+            problems, partner, wanted.license_ids, wanted.license_path
+        )
+
+
+async def check_licenses(
+    problems: Problems,
+    partner: PartnerRow,
+    license_ids: list[strawberry.ID] | list[int],
+    path: Path,
+) -> list[int]:
+    """The licenses' pks under the rules: the partner's edge licensing on, each license
+    available to it, STANDARD not mixed with the other editions."""
+    if not license_ids or _too_many(problems, license_ids, path):
+        return []
     if not partner.edge_licensing_enabled:
         problems.add(
             "EDGE_LICENSING_DISABLED",
             "Edge licensing is not enabled for your partner; ask your operator.",
-            *wanted.license_path,
+            *path,
         )
-        return
+        return []
     available = set(
         await PartnerEdgeLicense.filter(partner_id=partner.id).values_list("license_id", flat=True)
     )
     pks: list[int] = []
-    for index, value in enumerate(wanted.license_ids):
+    for index, value in enumerate(license_ids):
         pk = _pk(value, "EdgeLicense")
         if pk is None or pk not in available:
             problems.add(
                 "NOT_AVAILABLE",
                 "This edge license is not available to your partner.",
-                *wanted.license_path,
-                *(() if wanted.license_path[-1] == "cloneFromCustomerId" else (str(index),)),
+                *path,
+                *(() if path[-1] == "cloneFromCustomerId" else (str(index),)),
             )
         elif pk not in pks:
             pks.append(pk)
@@ -227,6 +269,20 @@ async def _licenses(
         problems.add(
             "LICENSE_EDITION_MIX",
             "STANDARD licenses cannot be mixed with ENTERPRISE or PREMIUM ones.",
-            *wanted.license_path,
+            *path,
         )
-    result.license_pks = pks
+    return pks
+
+
+async def check_analytics(problems: Problems, enabled: bool, path: Path) -> None:
+    if enabled and not await system_properties.get_bool(system_properties.ENABLE_ANALYTICS):
+        problems.add(
+            "ANALYTICS_UNAVAILABLE",
+            "Analytics is not enabled on this orchestrator; ask your operator.",
+            *path,
+        )
+
+
+async def partner_images(partner_id: int) -> set[int]:
+    rows = PartnerSoftwareImage.filter(partner_id=partner_id)
+    return set(await rows.values_list("image_id", flat=True))

@@ -91,6 +91,7 @@ class Loaders:
     customer_images: DataLoader[int, list[SoftwareImage]] = field(init=False)
     customer_licenses: DataLoader[int, list[EdgeLicense]] = field(init=False)
     customer_users: DataLoader[int, list[User]] = field(init=False)
+    user: DataLoader[int, User | None] = field(init=False)
     edge_count: DataLoader[int, int] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -113,6 +114,7 @@ class Loaders:
         self.customer_images = _grouped(_linked(CustomerSoftwareImage, "customer", *image))
         self.customer_licenses = _grouped(_linked(CustomerEdgeLicense, "customer", *license_))
         self.customer_users = _grouped(self._customer_users)
+        self.user = _by_id(self._users)
         self.edge_count = DataLoader(load_fn=_edge_counts)
 
     async def _partners(self, keys: Sequence[int]) -> dict[int, Partner]:
@@ -127,6 +129,17 @@ class Loaders:
         rows = await scoping.customers(self.viewer).filter(id__in=keys)
         return {r.id: Customer.from_row(r) for r in rows}
 
+    async def _users(self, keys: Sequence[int]) -> dict[int, User]:
+        if self.viewer is None:
+            return {}
+        rows = await scoping.users(self.viewer).filter(id__in=keys).select_related("customer")
+        return {r.id: self._user(r) for r in rows}
+
+    def _user(self, row: Any) -> User:
+        """A user as the viewer may see it (PII per role and per the user's customer)."""
+        open_ = row.customer_id is not None and row.customer.operator_user_management_access
+        return User.from_row(row, self.viewer, user_management_open=open_)
+
     async def _customer_users(self, keys: Sequence[int]) -> list[tuple[int, User]]:
         if self.viewer is None:
             return []
@@ -136,17 +149,7 @@ class Loaders:
             .select_related("customer")
             .order_by("username_key")
         )
-        return [
-            (
-                r.customer_id,
-                User.from_row(
-                    r,
-                    self.viewer,
-                    user_management_open=r.customer.operator_user_management_access,
-                ),
-            )
-            for r in rows
-        ]
+        return [(r.customer_id, self._user(r)) for r in rows]
 
 
 async def _rows_by_id(model: type, keys: Sequence[int], build: Callable) -> dict[int, object]:

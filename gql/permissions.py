@@ -62,6 +62,18 @@ class CanManageUsers(IsAuthenticated):
     roles = frozenset({Role.OPERATOR_SUPERUSER, Role.PARTNER_SUPERUSER})
 
 
+class CanManageEdges(IsAuthenticated):
+    summary = "a partner superuser or standard admin, or the customer's own superuser"
+    roles = frozenset(
+        {Role.PARTNER_SUPERUSER, Role.PARTNER_STANDARD_ADMIN, Role.ENTERPRISE_SUPERUSER}
+    )
+
+
+class CanReadAuditLog(IsAuthenticated):
+    summary = "the operator's superuser (every event) or a partner superuser (its partner's)"
+    roles = frozenset({Role.OPERATOR_SUPERUSER, Role.PARTNER_SUPERUSER})
+
+
 class CanReadCatalogue(IsAuthenticated):
     summary = "an operator user, a partner superuser or a partner standard admin"
     roles = frozenset(

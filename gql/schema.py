@@ -23,7 +23,9 @@ from strawberry.types import ExecutionContext
 
 from gql.errors import MaskUnexpectedErrors
 from gql.inputs import KeepRawVariables
+from gql.mutations.assign_edge_software_image import assign_edge_software_image
 from gql.mutations.create_api_token import create_api_token
+from gql.mutations.create_edge import create_edge
 from gql.mutations.create_edge_license import create_edge_license
 from gql.mutations.create_gateway_pool import create_gateway_pool
 from gql.mutations.create_operator_user import create_operator_user
@@ -31,13 +33,18 @@ from gql.mutations.create_partner import create_partner
 from gql.mutations.create_partner_customer import create_partner_customer
 from gql.mutations.create_partner_user import create_partner_user
 from gql.mutations.create_software_image import create_software_image
+from gql.mutations.delete_edge import delete_edge
+from gql.mutations.delete_partner_customer import delete_partner_customer
 from gql.mutations.login import login
 from gql.mutations.logout import logout
+from gql.mutations.modify_customer_images import modify_customer_images
 from gql.mutations.revoke_api_token import revoke_api_token
 from gql.mutations.set_system_property import set_system_property
 from gql.mutations.update_partner import update_partner
+from gql.mutations.update_partner_customer import update_partner_customer
 from gql.observability import OperationMetrics
 from gql.permissions import public
+from gql.queries.audit import AuditQuery
 from gql.queries.catalogue import CatalogueQuery
 from gql.queries.customers import CustomerQuery
 from gql.queries.identity import IdentityQuery
@@ -57,7 +64,7 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 
 
 @strawberry.type(description="The root of every read.")
-class Query(IdentityQuery, CatalogueQuery, CustomerQuery):
+class Query(IdentityQuery, CatalogueQuery, CustomerQuery, AuditQuery):
     @strawberry.field(**public("The version of the Partner Portal API this server runs."))
     def api_version(self) -> str:
         return API_VERSION
@@ -72,6 +79,12 @@ class Mutation:
     set_system_property = set_system_property
     create_partner = create_partner
     create_partner_customer = create_partner_customer
+    update_partner_customer = update_partner_customer
+    delete_partner_customer = delete_partner_customer
+    modify_customer_images = modify_customer_images
+    create_edge = create_edge
+    assign_edge_software_image = assign_edge_software_image
+    delete_edge = delete_edge
     update_partner = update_partner
     create_partner_user = create_partner_user
     create_operator_user = create_operator_user

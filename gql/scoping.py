@@ -11,6 +11,7 @@ from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from gql.viewer import Viewer
+from models.audit import AuditEvent
 from models.catalogue import EdgeLicense, GatewayPool, SoftwareImage
 from models.customer import Customer, Edge
 from models.enums import Role, TokenKind
@@ -61,6 +62,34 @@ def own_customers(viewer: Viewer) -> QuerySet[Customer]:
     if viewer.role in _CATALOGUE_PARTNER_ROLES:
         return Customer.filter(partner_id=viewer.partner_id)
     return Customer.filter(id__in=[])  # nothing
+
+
+def manageable_customers(viewer: Viewer) -> QuerySet[Customer]:
+    """Customers whose edges the caller may manage: a partner admin its partner's, a
+    customer's own superuser its customer."""
+    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+        return Customer.filter(partner_id=viewer.partner_id)
+    if viewer.role == Role.ENTERPRISE_SUPERUSER and viewer.customer_id is not None:
+        return Customer.filter(id=viewer.customer_id)
+    return Customer.filter(id__in=[])  # nothing
+
+
+def manageable_edges(viewer: Viewer) -> QuerySet[Edge]:
+    """Edges of the customers the caller may manage (see manageable_customers)."""
+    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+        return Edge.filter(customer__partner_id=viewer.partner_id)
+    if viewer.role == Role.ENTERPRISE_SUPERUSER and viewer.customer_id is not None:
+        return Edge.filter(customer_id=viewer.customer_id)
+    return Edge.filter(id__in=[])  # nothing
+
+
+def audit_events(viewer: Viewer) -> QuerySet[AuditEvent]:
+    """The operator superuser reads every event; a partner superuser its partner's."""
+    if viewer.role == Role.OPERATOR_SUPERUSER:
+        return AuditEvent.all()
+    if viewer.role == Role.PARTNER_SUPERUSER:
+        return AuditEvent.filter(partner_id=viewer.partner_id)
+    return AuditEvent.filter(id__in=[])  # nothing
 
 
 def users(viewer: Viewer) -> QuerySet[User]:

@@ -15,6 +15,9 @@ class AuditEvent(Model):
     partner = fields.ForeignKeyField(
         "models.Partner", related_name=False, null=True, on_delete=fields.CASCADE
     )
+    # The customer the event concerns, if any: kept as a plain number so the event
+    # still filters by customer after the customer is deleted.
+    customer_id = fields.IntField(null=True, db_index=True)
     action = fields.CharField(max_length=64, db_index=True)
     target_type = fields.CharField(max_length=64)
     target_id = fields.CharField(max_length=64)

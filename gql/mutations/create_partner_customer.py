@@ -7,17 +7,13 @@ are written in one transaction. The database decides uniqueness races.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import json
-from datetime import UTC, datetime, timedelta
 from enum import Enum
 
 import strawberry
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from gql import audit, ids, scoping, system_properties, users
+from gql import audit, idempotency, ids, scoping, system_properties, users
 from gql.context import Info
 from gql.customer_fields import AddressInput, CompanyDetails, check_company, duplicates
 from gql.customer_rules import Configuration, Requested, apply_rules, configuration_of
@@ -27,12 +23,11 @@ from gql.permissions import IsPartnerAdmin, requires
 from gql.security import hash_password
 from gql.types.customer import Customer
 from models.customer import Customer as CustomerRow
-from models.customer import CustomerEdgeLicense, CustomerSoftwareImage, IdempotencyRecord
+from models.customer import CustomerEdgeLicense, CustomerSoftwareImage
 from models.enums import Role
 from models.identity import Partner as PartnerRow
 
 OPERATION = "createPartnerCustomer"
-IDEMPOTENCY_WINDOW = timedelta(hours=24)
 
 
 @strawberry.input(description="The customer's first admin account (its ENTERPRISE_SUPERUSER).")
@@ -167,14 +162,6 @@ def _payload(problems: Problems, row: CustomerRow | None = None) -> CreatePartne
     )
 
 
-def _fingerprint(input: CreatePartnerCustomerInput) -> str:
-    """The input's identity for idempotency (the retry switches themselves excluded)."""
-    data = dataclasses.asdict(input)  # type: ignore[call-overload]
-    data.pop("idempotency_key", None)
-    data.pop("validate_only", None)
-    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
-
-
 @strawberry.mutation(**requires(IsPartnerAdmin, "Creates a customer of the caller's partner."))
 async def create_partner_customer(
     info: Info, input: CreatePartnerCustomerInput
@@ -189,15 +176,14 @@ async def create_partner_customer(
         )
         return _payload(problems)
 
-    key = (input.idempotency_key or "").strip() or None
-    fingerprint = _fingerprint(input)
+    key = idempotency.clean_key(problems, input.idempotency_key)
+    fingerprint = idempotency.fingerprint(input)
     if key is not None and not input.validate_only:
-        if len(key) > 200:
-            problems.add("INVALID", "Use at most 200 characters.", "idempotencyKey")
-            return _payload(problems)
-        replay = await _replay(partner.id, key, fingerprint, problems)
-        if replay is not None or problems:
-            return _payload(problems, replay)
+        replayed = await _replay(partner.id, key, fingerprint, problems)
+        if replayed is not None:
+            return _payload(problems, replayed)
+    if problems:
+        return _payload(problems)
 
     company = check_company(problems, _company_details(input))
     source = None
@@ -332,27 +318,9 @@ def _requested(
     )
 
 
-async def _replay(
-    partner_id: int, key: str, fingerprint: str, problems: Problems
-) -> CustomerRow | None:
-    """The customer a recent call with this key created; a problem if the key was used
-    with another input."""
-    record = await IdempotencyRecord.get_or_none(
-        partner_id=partner_id,
-        operation=OPERATION,
-        key=key,
-        created_at__gte=datetime.now(UTC) - IDEMPOTENCY_WINDOW,
-    )
-    if record is None:
-        return None
-    if record.request_hash != fingerprint:
-        problems.add(
-            "IDEMPOTENCY_KEY_REUSED",
-            "This idempotency key was used with a different input; use a new key.",
-            "idempotencyKey",
-        )
-        return None
-    return await CustomerRow.get_or_none(id=record.result_id)
+async def _replay(partner_id: int, key: str, digest: str, problems: Problems) -> CustomerRow | None:
+    result_id = await idempotency.replay(partner_id, OPERATION, key, digest, problems)
+    return await CustomerRow.get_or_none(id=result_id) if result_id is not None else None
 
 
 async def _write(
@@ -394,30 +362,14 @@ async def _write(
         )
         user = await users.insert(admin, password_hash, conn, customer_id=row.id)
         if key is not None:
-            await (
-                IdempotencyRecord.filter(
-                    partner_id=partner.id,
-                    operation=OPERATION,
-                    key=key,
-                    created_at__lt=datetime.now(UTC) - IDEMPOTENCY_WINDOW,
-                )
-                .using_db(conn)
-                .delete()
-            )  # an expired record of the same key
-            await IdempotencyRecord.create(
-                partner_id=partner.id,
-                operation=OPERATION,
-                key=key,
-                request_hash=fingerprint,
-                result_id=row.id,
-                using_db=conn,
-            )
+            await idempotency.remember(partner.id, OPERATION, key, fingerprint, row.id, conn)
         await audit.record(
             viewer,
             "customer.create",
             "Customer",
             row.id,
             partner_id=partner.id,
+            customer_id=row.id,
             changes={
                 "companyName": company.name,
                 "domain": company.domain,

@@ -16,6 +16,7 @@ from gql.permissions import (
     public,
     requires,
 )
+from gql.types.audit import AuditEvent
 from gql.types.catalogue import EdgeLicense, GatewayPool, SoftwareImage
 from gql.types.customer import EdgeDevice
 from gql.types.node import Node
@@ -31,11 +32,7 @@ async def _node(viewer: Viewer, loaders: Loaders, type_name: str, pk: int) -> No
         row = await scoping.partners(viewer).get_or_none(id=pk)
         return Partner.from_row(row) if row else None
     if type_name == "User":
-        row = await scoping.users(viewer).select_related("customer").get_or_none(id=pk)
-        if row is None:
-            return None
-        open_ = row.customer_id is not None and row.customer.operator_user_management_access
-        return User.from_row(row, viewer, user_management_open=open_)
+        return await loaders.user.load(pk)
     if type_name == "SoftwareImage":
         row = await scoping.software_images(viewer).get_or_none(id=pk)
         return SoftwareImage.from_row(row) if row else None
@@ -50,6 +47,9 @@ async def _node(viewer: Viewer, loaders: Loaders, type_name: str, pk: int) -> No
     if type_name == "Edge":
         row = await scoping.edges(viewer).get_or_none(id=pk)
         return EdgeDevice.from_row(row) if row else None
+    if type_name == "AuditEvent":
+        row = await scoping.audit_events(viewer).get_or_none(id=pk)
+        return AuditEvent.from_row(row) if row else None
     if type_name == "ApiToken":
         row = await scoping.api_tokens(viewer).get_or_none(id=pk)
         return ApiToken.from_row(row) if row else None

@@ -21,6 +21,7 @@ OPERATORS = {R.OPERATOR_SUPERUSER, R.OPERATOR_SUPPORT}
 CATALOGUE_READERS = OPERATORS | {R.PARTNER_SUPERUSER, R.PARTNER_STANDARD_ADMIN}
 USER_MANAGERS = {R.OPERATOR_SUPERUSER, R.PARTNER_SUPERUSER}
 EVERY_ROLE = set(Role)
+EDGE_MANAGERS = {R.PARTNER_SUPERUSER, R.PARTNER_STANDARD_ADMIN, R.ENTERPRISE_SUPERUSER}
 PUBLIC = EVERY_ROLE | {ANONYMOUS}
 
 # field -> (document, roles that may use it)
@@ -32,6 +33,7 @@ ALLOWED: dict[str, tuple[str, set]] = {
     "systemProperties": ("{ systemProperties { name } }", OPERATORS),
     "apiTokens": ("{ apiTokens { id } }", USER_MANAGERS),
     "users": ("{ users { id } }", USER_MANAGERS),
+    "auditEvents": ("{ auditEvents { totalCount } }", USER_MANAGERS),
     "customer": ('{ customer(id: "Q3VzdG9tZXI6MA==") { id } }', EVERY_ROLE),
     "customers": ("{ customers { totalCount } }", EVERY_ROLE),
     "viewerCapabilities": ("{ viewerCapabilities { canCreateCustomer } }", EVERY_ROLE),
@@ -69,6 +71,33 @@ ALLOWED: dict[str, tuple[str, set]] = {
         'accountNumber: "", admin: {username: "", password: "", confirmPassword: ""}}) '
         "{ errors { code } } }",
         {R.PARTNER_SUPERUSER, R.PARTNER_STANDARD_ADMIN},
+    ),
+    "updatePartnerCustomer": (
+        'mutation { updatePartnerCustomer(input: {id: "Q3VzdG9tZXI6MA=="}) { errors { code } } }',
+        {R.PARTNER_SUPERUSER, R.PARTNER_STANDARD_ADMIN},
+    ),
+    "deletePartnerCustomer": (
+        'mutation { deletePartnerCustomer(input: {id: "Q3VzdG9tZXI6MA=="}) { errors { code } } }',
+        {R.PARTNER_SUPERUSER},
+    ),
+    "modifyCustomerImages": (
+        'mutation { modifyCustomerImages(input: {customerId: "Q3VzdG9tZXI6MA==", '
+        "softwareImageIds: []}) { errors { code } } }",
+        {R.PARTNER_SUPERUSER, R.PARTNER_STANDARD_ADMIN},
+    ),
+    "createEdge": (
+        'mutation { createEdge(input: {customerId: "Q3VzdG9tZXI6MA==", name: "e"}) '
+        "{ errors { code } } }",
+        EDGE_MANAGERS,
+    ),
+    "assignEdgeSoftwareImage": (
+        'mutation { assignEdgeSoftwareImage(input: {edgeId: "RWRnZTow", '
+        'softwareImageId: "U29mdHdhcmVJbWFnZTow"}) { errors { code } } }',
+        EDGE_MANAGERS,
+    ),
+    "deleteEdge": (
+        'mutation { deleteEdge(input: {id: "RWRnZTow"}) { errors { code } } }',
+        EDGE_MANAGERS,
     ),
     "createPartnerUser": (
         "mutation { createPartnerUser(input: {role: PARTNER_STANDARD_ADMIN, "
