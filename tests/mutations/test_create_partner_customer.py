@@ -19,7 +19,6 @@ from models.customer import (
 from models.enums import Role
 from models.identity import User
 from models.system import SystemProperty
-from tests.factories import make_catalogue, make_partner_world
 
 CREATE = """
 mutation Create($input: CreatePartnerCustomerInput!) {
@@ -76,31 +75,6 @@ async def counts() -> tuple[int, ...]:
         await CustomerEdgeLicense.all().count(),
         await AuditEvent.all().count(),
         await IdempotencyRecord.all().count(),
-    )
-
-
-@pytest.fixture
-async def catalogue():
-    return await make_catalogue()
-
-
-@pytest.fixture
-async def acme(gql, catalogue):
-    return await make_partner_world(gql, "Acme", catalogue)
-
-
-@pytest.fixture
-async def globex(gql, catalogue):
-    return await make_partner_world(
-        gql,
-        "Globex",
-        catalogue,
-        images=("4.5.2",),
-        default_image="4.5.2",
-        pools=("APAC",),
-        default_pool="APAC",
-        licenses=(),
-        edge_licensing=False,
     )
 
 
