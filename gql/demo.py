@@ -263,8 +263,6 @@ EDGE_MODELS = ["Edge 610", "Edge 620", "Edge 640", "Edge 680", "Edge 840"]
 async def _customers(admin: _As, spec: dict[str, Any]) -> list[tuple[str, str]]:
     """Customers of one partner, created with the New Customer mutation (some cloned
     from the first), and a few edges each. Returns (admin username, company) pairs."""
-    from models.customer import Customer, Edge
-
     prefix = spec["domain"].split(".")[0].split("-")[0].upper()
     created: list[tuple[str, str]] = []
     first_id = None
@@ -299,19 +297,23 @@ async def _customers(admin: _As, spec: dict[str, Any]) -> list[tuple[str, str]]:
         )
         first_id = first_id or payload["customer"]["id"]
         created.append((username, company))
-        # Edges: written directly until the edge mutations exist.
-        customer = await Customer.get(id=ids.decode_as(payload["customer"]["id"], "Customer"))
         for e in range(n % 6):
-            await Edge.create(
-                customer=customer,
-                name=f"{slug[:12]}-branch-{e + 1:02}",
-                model=EDGE_MODELS[(n + e) % len(EDGE_MODELS)],
-                serial_number=f"VC{customer.id:04}{e:02}",
-                software_image_id=customer.default_software_image_id,
+            await admin.run(
+                _CREATE_EDGE,
+                {
+                    "input": {
+                        "customerId": payload["customer"]["id"],
+                        "name": f"{slug[:12]}-branch-{e + 1:02}",
+                        "model": EDGE_MODELS[(n + e) % len(EDGE_MODELS)],
+                        "serialNumber": f"VC{start + n:03}{e:02}",
+                    }
+                },
             )
     return created
 
 
+_CREATE_EDGE = """mutation($input: CreateEdgeInput!) {
+  createEdge(input: $input) { edge { id } errors { field message } } }"""
 _CREATE_CUSTOMER = """mutation($input: CreatePartnerCustomerInput!) {
   createPartnerCustomer(input: $input) { customer { id } errors { field message } } }"""
 _SET_PROPERTY = """mutation($input: SetSystemPropertyInput!) {

@@ -27,6 +27,7 @@ async def test_demo_seeds_an_empty_database_and_its_logins_work(gql) -> None:
     # Built through the mutations, so each step left its audit event.
     assert await AuditEvent.filter(action="partner.update").count() == 2
     assert await AuditEvent.filter(action="customer.create").count() == 24
+    assert await AuditEvent.filter(action="edge.create").count() == await Edge.all().count()
 
     body = await gql(
         'mutation { login(input: {username: "ops@acme-msp.example", '
