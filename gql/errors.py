@@ -112,3 +112,43 @@ class Problems:
 
     def build(self, error_type: type, code_enum: type[Enum]) -> list:
         return [error_type(field=f, message=m, code=code_enum(c)) for c, m, f in self.items]
+
+
+# What each error code means, written once; a mutation's code enum may say more.
+CODE_DESCRIPTIONS = {
+    "REQUIRED": "A required value is missing or blank.",
+    "INVALID": "A value is malformed, out of range, or not allowed.",
+    "DUPLICATE": "A value that must be unique is taken.",
+    "NOT_FOUND": "No such object, or not one the caller may see.",
+    "NOT_AVAILABLE": "Not available to the caller's partner.",
+    "PASSWORD_MISMATCH": "The confirmation differs from the password.",
+    "PASSWORD_TOO_WEAK": "The password breaks the password policy.",
+    "CREATION_DISABLED": "The operator has disabled customer creation.",
+    "EDGE_LICENSING_DISABLED": "The partner may not assign edge licenses.",
+    "ANALYTICS_UNAVAILABLE": "Analytics is not enabled on the orchestrator.",
+    "SINGLE_IMAGE_ONLY": "Without Manage Software Images, exactly one image is assigned.",
+    "DEFAULT_IMAGE_REQUIRED": "The default image must be one of the assigned images.",
+    "IMAGE_IN_USE": "An image to remove still runs on edges (the message names them).",
+    "CUSTOMER_HAS_EDGES": "The customer still has edges.",
+    "LICENSE_EDITION_MIX": "STANDARD licenses mixed with ENTERPRISE or PREMIUM ones.",
+    "IDEMPOTENCY_KEY_REUSED": "The idempotency key was used with a different input.",
+    "RATE_LIMITED": "Too many attempts: wait and try again.",
+    "INVALID_CREDENTIALS": "The username or the password is wrong.",
+}
+
+
+def error_codes(name: str, *codes: str, **descriptions: str) -> type[Enum]:
+    """A mutation's enum of error codes, described from CODE_DESCRIPTIONS (or
+    `descriptions`, to say more for this mutation)."""
+    members = {
+        code: strawberry.enum_value(
+            code, description=descriptions.get(code, CODE_DESCRIPTIONS[code])
+        )
+        for code in codes
+    }
+    enum = Enum(name, members)  # type: ignore[misc]
+    return strawberry.enum(
+        enum,
+        description=f"Why {name.removesuffix('ErrorCode')[0].lower()}"
+        f"{name.removesuffix('ErrorCode')[1:]} failed.",
+    )

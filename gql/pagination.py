@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
 import strawberry
 
@@ -13,6 +13,13 @@ from gql.errors import ApiError
 T = TypeVar("T")
 MAX_PAGE = 100
 DEFAULT_PAGE = 20
+
+
+# The paging arguments every connection field takes.
+First = Annotated[
+    int | None, strawberry.argument(description="Page size, 0 to 100 (20 if omitted).")
+]
+After = Annotated[str | None, strawberry.argument(description="Start after this cursor.")]
 
 
 @strawberry.type(description="Where a page stands in the whole list.")

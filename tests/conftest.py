@@ -24,6 +24,7 @@ from tortoise.contrib.test import truncate_all_models
 from gql import db
 from gql.app import create_app
 from gql.settings import Settings
+from tests.factories import make_catalogue, make_partner_world
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
 
@@ -135,3 +136,29 @@ def pytest_report_header(config: pytest.Config) -> str:
     if TEST_DATABASE_URL:
         return f"database: PostgreSQL ({urlsplit(TEST_DATABASE_URL).hostname})"
     return "database: SQLite"
+
+
+# Two partners set up by the operator: Acme (edge licensing on) and Globex (off).
+@pytest.fixture
+async def catalogue():
+    return await make_catalogue()
+
+
+@pytest.fixture
+async def acme(gql, catalogue):
+    return await make_partner_world(gql, "Acme", catalogue)
+
+
+@pytest.fixture
+async def globex(gql, catalogue):
+    return await make_partner_world(
+        gql,
+        "Globex",
+        catalogue,
+        images=("4.5.2",),
+        default_image="4.5.2",
+        pools=("APAC",),
+        default_pool="APAC",
+        licenses=(),
+        edge_licensing=False,
+    )

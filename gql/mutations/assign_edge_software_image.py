@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 from tortoise.transactions import in_transaction
 
 from gql import audit, ids, scoping
 from gql.context import Info
 from gql.customer_images import assigned_images, lock_customer
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.permissions import CanManageEdges, requires
 from gql.types.customer import EdgeDevice
 
@@ -23,12 +21,9 @@ class AssignEdgeSoftwareImageInput:
     )
 
 
-@strawberry.enum(description="Why assignEdgeSoftwareImage failed.")
-class AssignEdgeSoftwareImageErrorCode(Enum):
-    NOT_FOUND = strawberry.enum_value("NOT_FOUND", description="No such edge.")
-    NOT_AVAILABLE = strawberry.enum_value(
-        "NOT_AVAILABLE", description="The image is not assigned to the edge's customer."
-    )
+AssignEdgeSoftwareImageErrorCode = error_codes(
+    "AssignEdgeSoftwareImageErrorCode", "NOT_FOUND", "NOT_AVAILABLE"
+)
 
 
 @strawberry.type(description="A problem with assignEdgeSoftwareImage's input.")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from enum import Enum
 
 import strawberry
 from tortoise.transactions import in_transaction
 
 from gql import audit
 from gql.context import Info
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.mutations.common import required_text
 from gql.permissions import CanManageUsers, requires
 from gql.security import new_token
@@ -31,10 +30,7 @@ class CreateApiTokenInput:
     )
 
 
-@strawberry.enum(description="Why createApiToken failed.")
-class CreateApiTokenErrorCode(Enum):
-    REQUIRED = strawberry.enum_value("REQUIRED", description="A value is missing.")
-    INVALID = strawberry.enum_value("INVALID", description="A value is out of range.")
+CreateApiTokenErrorCode = error_codes("CreateApiTokenErrorCode", "REQUIRED", "INVALID")
 
 
 @strawberry.type(description="A problem with createApiToken's input.")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 from tortoise.transactions import in_transaction
 
 from gql import audit, ids, scoping
 from gql.context import Info
 from gql.customer_images import assigned_images, lock_customer
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.mutations.common import required_text
 from gql.permissions import CanManageEdges, requires
 from gql.types.customer import EdgeDevice
@@ -30,14 +28,9 @@ class CreateEdgeInput:
     )
 
 
-@strawberry.enum(description="Why createEdge failed.")
-class CreateEdgeErrorCode(Enum):
-    REQUIRED = strawberry.enum_value("REQUIRED", description="A value is missing.")
-    INVALID = strawberry.enum_value("INVALID", description="A value is too long.")
-    NOT_FOUND = strawberry.enum_value("NOT_FOUND", description="No such customer.")
-    NOT_AVAILABLE = strawberry.enum_value(
-        "NOT_AVAILABLE", description="The image is not assigned to the customer."
-    )
+CreateEdgeErrorCode = error_codes(
+    "CreateEdgeErrorCode", "REQUIRED", "INVALID", "NOT_FOUND", "NOT_AVAILABLE"
+)
 
 
 @strawberry.type(description="A problem with createEdge's input.")

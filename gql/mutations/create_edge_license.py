@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 
 from gql.context import Info
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.mutations.common import create_audited, required_text
 from gql.permissions import IsOperatorSuperUser, requires
 from gql.types.catalogue import EdgeLicense, LicenseEdition
@@ -28,11 +26,9 @@ class CreateEdgeLicenseInput:
     region: str = strawberry.field(description="The region where it is valid.")
 
 
-@strawberry.enum(description="Why createEdgeLicense failed.")
-class CreateEdgeLicenseErrorCode(Enum):
-    REQUIRED = strawberry.enum_value("REQUIRED", description="A value is missing.")
-    INVALID = strawberry.enum_value("INVALID", description="A value is out of range.")
-    DUPLICATE = strawberry.enum_value("DUPLICATE", description="The SKU exists.")
+CreateEdgeLicenseErrorCode = error_codes(
+    "CreateEdgeLicenseErrorCode", "REQUIRED", "INVALID", "DUPLICATE"
+)
 
 
 @strawberry.type(description="A problem with createEdgeLicense's input.")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 
 from gql.context import Info
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.mutations.common import create_audited, required_text
 from gql.permissions import IsOperatorSuperUser, requires
 from gql.types.catalogue import GatewayPool
@@ -21,11 +19,9 @@ class CreateGatewayPoolInput:
     description: str | None = strawberry.field(default=None, description="Notes on the pool.")
 
 
-@strawberry.enum(description="Why createGatewayPool failed.")
-class CreateGatewayPoolErrorCode(Enum):
-    REQUIRED = strawberry.enum_value("REQUIRED", description="A value is missing.")
-    INVALID = strawberry.enum_value("INVALID", description="A value is malformed.")
-    DUPLICATE = strawberry.enum_value("DUPLICATE", description="The name is taken.")
+CreateGatewayPoolErrorCode = error_codes(
+    "CreateGatewayPoolErrorCode", "REQUIRED", "INVALID", "DUPLICATE"
+)
 
 
 @strawberry.type(description="A problem with createGatewayPool's input.")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 
 from gql.context import Info
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.mutations.common import NewUserFields, create_user
 from gql.permissions import IsOperatorSuperUser, requires
 from gql.types.user import Role, User
@@ -20,14 +18,9 @@ class CreateOperatorUserInput(NewUserFields):
     role: Role = strawberry.field(description="OPERATOR_SUPERUSER or OPERATOR_SUPPORT.")
 
 
-@strawberry.enum(description="Why createOperatorUser failed.")
-class CreateOperatorUserErrorCode(Enum):
-    REQUIRED = strawberry.enum_value("REQUIRED", description="A value is missing.")
-    INVALID = strawberry.enum_value("INVALID", description="A value is malformed or not allowed.")
-    DUPLICATE = strawberry.enum_value("DUPLICATE", description="The username is taken.")
-    PASSWORD_TOO_WEAK = strawberry.enum_value(
-        "PASSWORD_TOO_WEAK", description="The password breaks the policy."
-    )
+CreateOperatorUserErrorCode = error_codes(
+    "CreateOperatorUserErrorCode", "REQUIRED", "INVALID", "DUPLICATE", "PASSWORD_TOO_WEAK"
+)
 
 
 @strawberry.type(description="A problem with createOperatorUser's input.")

@@ -7,8 +7,6 @@ are written in one transaction. The database decides uniqueness races.
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -17,7 +15,7 @@ from gql import audit, idempotency, ids, scoping, system_properties, users
 from gql.context import Info
 from gql.customer_fields import AddressInput, CompanyDetails, check_company, duplicates
 from gql.customer_rules import Configuration, Requested, apply_rules, configuration_of
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.inputs import provided_fields
 from gql.permissions import IsPartnerAdmin, requires
 from gql.security import hash_password
@@ -104,42 +102,23 @@ class CreatePartnerCustomerInput:
     )
 
 
-@strawberry.enum(description="Why createPartnerCustomer failed.")
-class CreatePartnerCustomerErrorCode(Enum):
-    REQUIRED = strawberry.enum_value("REQUIRED", description="A value is missing.")
-    INVALID = strawberry.enum_value("INVALID", description="A value is malformed.")
-    DUPLICATE = strawberry.enum_value("DUPLICATE", description="A unique value is taken.")
-    PASSWORD_MISMATCH = strawberry.enum_value(
-        "PASSWORD_MISMATCH", description="The confirmation differs from the password."
-    )
-    PASSWORD_TOO_WEAK = strawberry.enum_value(
-        "PASSWORD_TOO_WEAK", description="The password breaks the policy."
-    )
-    NOT_FOUND = strawberry.enum_value("NOT_FOUND", description="No such customer to clone.")
-    NOT_AVAILABLE = strawberry.enum_value(
-        "NOT_AVAILABLE", description="Not available to the partner."
-    )
-    CREATION_DISABLED = strawberry.enum_value(
-        "CREATION_DISABLED", description="The operator has disabled customer creation."
-    )
-    EDGE_LICENSING_DISABLED = strawberry.enum_value(
-        "EDGE_LICENSING_DISABLED", description="The partner may not assign edge licenses."
-    )
-    ANALYTICS_UNAVAILABLE = strawberry.enum_value(
-        "ANALYTICS_UNAVAILABLE", description="Analytics is not enabled on the orchestrator."
-    )
-    SINGLE_IMAGE_ONLY = strawberry.enum_value(
-        "SINGLE_IMAGE_ONLY", description="Without image management, exactly one image."
-    )
-    DEFAULT_IMAGE_REQUIRED = strawberry.enum_value(
-        "DEFAULT_IMAGE_REQUIRED", description="The default must be one of the images."
-    )
-    LICENSE_EDITION_MIX = strawberry.enum_value(
-        "LICENSE_EDITION_MIX", description="STANDARD mixed with ENTERPRISE or PREMIUM."
-    )
-    IDEMPOTENCY_KEY_REUSED = strawberry.enum_value(
-        "IDEMPOTENCY_KEY_REUSED", description="The key was used with a different input."
-    )
+CreatePartnerCustomerErrorCode = error_codes(
+    "CreatePartnerCustomerErrorCode",
+    "REQUIRED",
+    "INVALID",
+    "DUPLICATE",
+    "PASSWORD_MISMATCH",
+    "PASSWORD_TOO_WEAK",
+    "NOT_FOUND",
+    "NOT_AVAILABLE",
+    "CREATION_DISABLED",
+    "EDGE_LICENSING_DISABLED",
+    "ANALYTICS_UNAVAILABLE",
+    "SINGLE_IMAGE_ONLY",
+    "DEFAULT_IMAGE_REQUIRED",
+    "LICENSE_EDITION_MIX",
+    "IDEMPOTENCY_KEY_REUSED",
+)
 
 
 @strawberry.type(description="A problem with createPartnerCustomer's input.")

@@ -3,13 +3,11 @@ superuser for its own)."""
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 
 from gql import ids, scoping
 from gql.context import Info
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.mutations.common import NewUserFields, create_user
 from gql.permissions import CanManageUsers, requires
 from gql.types.user import Role, User
@@ -29,15 +27,14 @@ class CreatePartnerUserInput(NewUserFields):
     )
 
 
-@strawberry.enum(description="Why createPartnerUser failed.")
-class CreatePartnerUserErrorCode(Enum):
-    REQUIRED = strawberry.enum_value("REQUIRED", description="A value is missing.")
-    INVALID = strawberry.enum_value("INVALID", description="A value is malformed or not allowed.")
-    DUPLICATE = strawberry.enum_value("DUPLICATE", description="The username is taken.")
-    NOT_FOUND = strawberry.enum_value("NOT_FOUND", description="No such partner.")
-    PASSWORD_TOO_WEAK = strawberry.enum_value(
-        "PASSWORD_TOO_WEAK", description="The password breaks the policy."
-    )
+CreatePartnerUserErrorCode = error_codes(
+    "CreatePartnerUserErrorCode",
+    "REQUIRED",
+    "INVALID",
+    "DUPLICATE",
+    "NOT_FOUND",
+    "PASSWORD_TOO_WEAK",
+)
 
 
 @strawberry.type(description="A problem with createPartnerUser's input.")

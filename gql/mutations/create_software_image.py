@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 
 from gql.context import Info
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.mutations.common import create_audited, required_text
 from gql.permissions import IsOperatorSuperUser, requires
 from gql.types.catalogue import SoftwareImage
@@ -21,11 +19,9 @@ class CreateSoftwareImageInput:
     description: str | None = strawberry.field(default=None, description="Notes on the image.")
 
 
-@strawberry.enum(description="Why createSoftwareImage failed.")
-class CreateSoftwareImageErrorCode(Enum):
-    REQUIRED = strawberry.enum_value("REQUIRED", description="A value is missing.")
-    INVALID = strawberry.enum_value("INVALID", description="A value is malformed.")
-    DUPLICATE = strawberry.enum_value("DUPLICATE", description="The version exists.")
+CreateSoftwareImageErrorCode = error_codes(
+    "CreateSoftwareImageErrorCode", "REQUIRED", "INVALID", "DUPLICATE"
+)
 
 
 @strawberry.type(description="A problem with createSoftwareImage's input.")

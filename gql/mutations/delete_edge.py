@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 from tortoise.transactions import in_transaction
 
 from gql import audit, ids, scoping
 from gql.context import Info
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.permissions import CanManageEdges, requires
 
 
@@ -18,9 +16,7 @@ class DeleteEdgeInput:
     id: strawberry.ID = strawberry.field(description="The edge.")
 
 
-@strawberry.enum(description="Why deleteEdge failed.")
-class DeleteEdgeErrorCode(Enum):
-    NOT_FOUND = strawberry.enum_value("NOT_FOUND", description="No such edge.")
+DeleteEdgeErrorCode = error_codes("DeleteEdgeErrorCode", "NOT_FOUND")
 
 
 @strawberry.type(description="A problem with deleteEdge's input.")

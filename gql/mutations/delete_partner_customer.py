@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 from tortoise.transactions import in_transaction
 
 from gql import audit, ids, scoping
 from gql.context import Info
 from gql.customer_images import lock_customer
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.permissions import IsPartnerSuperUser, requires
 from models.customer import Edge, IdempotencyRecord
 from models.identity import User
@@ -21,12 +19,9 @@ class DeletePartnerCustomerInput:
     id: strawberry.ID = strawberry.field(description="The customer.")
 
 
-@strawberry.enum(description="Why deletePartnerCustomer failed.")
-class DeletePartnerCustomerErrorCode(Enum):
-    NOT_FOUND = strawberry.enum_value("NOT_FOUND", description="No such customer.")
-    CUSTOMER_HAS_EDGES = strawberry.enum_value(
-        "CUSTOMER_HAS_EDGES", description="The customer still has edges: delete them first."
-    )
+DeletePartnerCustomerErrorCode = error_codes(
+    "DeletePartnerCustomerErrorCode", "NOT_FOUND", "CUSTOMER_HAS_EDGES"
+)
 
 
 @strawberry.type(description="A problem with deletePartnerCustomer's input.")

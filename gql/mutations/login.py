@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from enum import Enum
 
 import strawberry
 from tortoise.expressions import F
@@ -11,7 +10,7 @@ from tortoise.transactions import in_transaction
 
 from gql import audit
 from gql.context import Info
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.permissions import public
 from gql.security import new_token, verify_password
 from gql.types.user import User
@@ -31,15 +30,7 @@ class LoginInput:
     password: str = strawberry.field(description="The password.")
 
 
-@strawberry.enum(description="Why a login failed.")
-class LoginErrorCode(Enum):
-    REQUIRED = strawberry.enum_value("REQUIRED", description="A value is missing.")
-    INVALID_CREDENTIALS = strawberry.enum_value(
-        "INVALID_CREDENTIALS", description="The username or the password is wrong."
-    )
-    RATE_LIMITED = strawberry.enum_value(
-        "RATE_LIMITED", description="Too many failed logins: the account is locked for a while."
-    )
+LoginErrorCode = error_codes("LoginErrorCode", "REQUIRED", "INVALID_CREDENTIALS", "RATE_LIMITED")
 
 
 @strawberry.type(description="A problem with a login.")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from enum import Enum
 
 import strawberry
 from tortoise.transactions import in_transaction
 
 from gql import audit
 from gql.context import Info
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.permissions import IsAuthenticated, requires
 from models.enums import TokenKind
 from models.identity import AuthToken
@@ -23,11 +22,7 @@ class LogoutInput:
     )
 
 
-@strawberry.enum(description="Why a logout failed.")
-class LogoutErrorCode(Enum):
-    INVALID = strawberry.enum_value(
-        "INVALID", description="The call was made with an API token, not a session."
-    )
+LogoutErrorCode = error_codes("LogoutErrorCode", "INVALID")
 
 
 @strawberry.type(description="A problem with a logout.")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 from tortoise.transactions import in_transaction
 
@@ -11,7 +9,7 @@ from gql import audit, ids, scoping
 from gql.context import Info
 from gql.customer_images import check_removals, lock_customer, replace_images
 from gql.customer_rules import choose_images
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.mutations.common import MAX_LIST
 from gql.permissions import IsPartnerAdmin, requires
 from gql.types.customer import Customer
@@ -31,23 +29,16 @@ class ModifyCustomerImagesInput:
     )
 
 
-@strawberry.enum(description="Why modifyCustomerImages failed.")
-class ModifyCustomerImagesErrorCode(Enum):
-    REQUIRED = strawberry.enum_value("REQUIRED", description="No image given.")
-    INVALID = strawberry.enum_value("INVALID", description="Too many images.")
-    NOT_FOUND = strawberry.enum_value("NOT_FOUND", description="No such customer.")
-    NOT_AVAILABLE = strawberry.enum_value(
-        "NOT_AVAILABLE", description="An image is not available to the partner."
-    )
-    SINGLE_IMAGE_ONLY = strawberry.enum_value(
-        "SINGLE_IMAGE_ONLY", description="Without image management, exactly one image."
-    )
-    DEFAULT_IMAGE_REQUIRED = strawberry.enum_value(
-        "DEFAULT_IMAGE_REQUIRED", description="The default must be one of the images."
-    )
-    IMAGE_IN_USE = strawberry.enum_value(
-        "IMAGE_IN_USE", description="An image to remove still runs on edges (named)."
-    )
+ModifyCustomerImagesErrorCode = error_codes(
+    "ModifyCustomerImagesErrorCode",
+    "REQUIRED",
+    "INVALID",
+    "NOT_FOUND",
+    "NOT_AVAILABLE",
+    "SINGLE_IMAGE_ONLY",
+    "DEFAULT_IMAGE_REQUIRED",
+    "IMAGE_IN_USE",
+)
 
 
 @strawberry.type(description="A problem with modifyCustomerImages's input.")

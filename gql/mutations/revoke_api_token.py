@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from enum import Enum
 
 import strawberry
 from tortoise.transactions import in_transaction
 
 from gql import audit, ids, scoping
 from gql.context import Info
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.permissions import CanManageUsers, requires
 from gql.types.system import ApiToken
 
@@ -20,9 +19,7 @@ class RevokeApiTokenInput:
     id: strawberry.ID = strawberry.field(description="The API token's ID.")
 
 
-@strawberry.enum(description="Why revokeApiToken failed.")
-class RevokeApiTokenErrorCode(Enum):
-    NOT_FOUND = strawberry.enum_value("NOT_FOUND", description="No such token.")
+RevokeApiTokenErrorCode = error_codes("RevokeApiTokenErrorCode", "NOT_FOUND")
 
 
 @strawberry.type(description="A problem with revokeApiToken's input.")

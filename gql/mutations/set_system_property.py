@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 from tortoise.transactions import in_transaction
 
 from gql import audit, system_properties
 from gql.context import Info
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.permissions import IsOperatorSuperUser, requires
 from gql.types.system import SystemProperty
 from models.system import SystemProperty as SystemPropertyRow
@@ -21,10 +19,7 @@ class SetSystemPropertyInput:
     value: str = strawberry.field(description='The value as text; booleans "true"/"false".')
 
 
-@strawberry.enum(description="Why setSystemProperty failed.")
-class SetSystemPropertyErrorCode(Enum):
-    NOT_FOUND = strawberry.enum_value("NOT_FOUND", description="No such property.")
-    INVALID = strawberry.enum_value("INVALID", description="The value has the wrong type.")
+SetSystemPropertyErrorCode = error_codes("SetSystemPropertyErrorCode", "NOT_FOUND", "INVALID")
 
 
 @strawberry.type(description="A problem with setSystemProperty's input.")

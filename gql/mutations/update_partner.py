@@ -3,8 +3,6 @@ decides which images, pools and licenses it may assign, with its defaults."""
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 from tortoise.exceptions import IntegrityError
 from tortoise.models import Model
@@ -12,7 +10,7 @@ from tortoise.transactions import in_transaction
 
 from gql import audit, ids, scoping
 from gql.context import Info
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.mutations.common import MAX_LIST, required_text
 from gql.permissions import IsOperatorSuperUser, requires
 from gql.types.partner import Partner
@@ -55,16 +53,14 @@ class UpdatePartnerInput:
     )
 
 
-@strawberry.enum(description="Why updatePartner failed.")
-class UpdatePartnerErrorCode(Enum):
-    REQUIRED = strawberry.enum_value("REQUIRED", description="A value is missing.")
-    INVALID = strawberry.enum_value("INVALID", description="A value is malformed.")
-    DUPLICATE = strawberry.enum_value("DUPLICATE", description="The name is taken.")
-    NOT_FOUND = strawberry.enum_value("NOT_FOUND", description="No such object.")
-    DEFAULT_IMAGE_REQUIRED = strawberry.enum_value(
-        "DEFAULT_IMAGE_REQUIRED",
-        description="The default image must be one of the partner's images.",
-    )
+UpdatePartnerErrorCode = error_codes(
+    "UpdatePartnerErrorCode",
+    "REQUIRED",
+    "INVALID",
+    "DUPLICATE",
+    "NOT_FOUND",
+    "DEFAULT_IMAGE_REQUIRED",
+)
 
 
 @strawberry.type(description="A problem with updatePartner's input.")

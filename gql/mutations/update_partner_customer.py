@@ -9,7 +9,6 @@ ENTERPRISE_ENABLE_PROXY_ACCESS does.
 from __future__ import annotations
 
 import dataclasses
-from enum import Enum
 from typing import Any
 
 import strawberry
@@ -28,7 +27,7 @@ from gql.customer_rules import (
     configuration_of,
     partner_images,
 )
-from gql.errors import Problems, UserError
+from gql.errors import Problems, UserError, error_codes
 from gql.inputs import provided_fields
 from gql.mutations.create_partner_customer import CustomerConfigurationInput
 from gql.permissions import IsPartnerAdmin, requires
@@ -85,36 +84,21 @@ class UpdatePartnerCustomerInput:
     )
 
 
-@strawberry.enum(description="Why updatePartnerCustomer failed.")
-class UpdatePartnerCustomerErrorCode(Enum):
-    REQUIRED = strawberry.enum_value("REQUIRED", description="A value is missing.")
-    INVALID = strawberry.enum_value("INVALID", description="A value is malformed.")
-    DUPLICATE = strawberry.enum_value("DUPLICATE", description="A unique value is taken.")
-    NOT_FOUND = strawberry.enum_value("NOT_FOUND", description="No such customer.")
-    NOT_AVAILABLE = strawberry.enum_value(
-        "NOT_AVAILABLE", description="Not available to the partner."
-    )
-    EDGE_LICENSING_DISABLED = strawberry.enum_value(
-        "EDGE_LICENSING_DISABLED", description="The partner may not assign edge licenses."
-    )
-    ANALYTICS_UNAVAILABLE = strawberry.enum_value(
-        "ANALYTICS_UNAVAILABLE", description="Analytics is not enabled on the orchestrator."
-    )
-    SINGLE_IMAGE_ONLY = strawberry.enum_value(
-        "SINGLE_IMAGE_ONLY", description="Without image management, exactly one image."
-    )
-    DEFAULT_IMAGE_REQUIRED = strawberry.enum_value(
-        "DEFAULT_IMAGE_REQUIRED", description="The default must be one of the images."
-    )
-    IMAGE_IN_USE = strawberry.enum_value(
-        "IMAGE_IN_USE", description="An image to remove still runs on edges (named)."
-    )
-    LICENSE_EDITION_MIX = strawberry.enum_value(
-        "LICENSE_EDITION_MIX", description="STANDARD mixed with ENTERPRISE or PREMIUM."
-    )
-    IDEMPOTENCY_KEY_REUSED = strawberry.enum_value(
-        "IDEMPOTENCY_KEY_REUSED", description="The key was used with a different input."
-    )
+UpdatePartnerCustomerErrorCode = error_codes(
+    "UpdatePartnerCustomerErrorCode",
+    "REQUIRED",
+    "INVALID",
+    "DUPLICATE",
+    "NOT_FOUND",
+    "NOT_AVAILABLE",
+    "EDGE_LICENSING_DISABLED",
+    "ANALYTICS_UNAVAILABLE",
+    "SINGLE_IMAGE_ONLY",
+    "DEFAULT_IMAGE_REQUIRED",
+    "IMAGE_IN_USE",
+    "LICENSE_EDITION_MIX",
+    "IDEMPOTENCY_KEY_REUSED",
+)
 
 
 @strawberry.type(description="A problem with updatePartnerCustomer's input.")

@@ -8,7 +8,7 @@ import strawberry
 
 from gql import ids, scoping
 from gql.context import Info
-from gql.pagination import Connection, connection, decode_cursor, page_size
+from gql.pagination import After, Connection, First, connection, decode_cursor, page_size
 from gql.permissions import CanReadAuditLog, requires
 from gql.types.audit import AuditEvent
 
@@ -25,12 +25,8 @@ class AuditQuery:
     async def audit_events(
         self,
         info: Info,
-        first: Annotated[
-            int | None, strawberry.argument(description="Page size, 0 to 100 (20 if omitted).")
-        ] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Start after this cursor.")
-        ] = None,
+        first: First = None,
+        after: After = None,
         customer_id: Annotated[
             strawberry.ID | None,
             strawberry.argument(description="Only events about this customer (and its edges)."),

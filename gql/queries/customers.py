@@ -11,7 +11,7 @@ from tortoise.expressions import Q
 from gql import ids, scoping
 from gql.context import Info
 from gql.errors import ApiError
-from gql.pagination import Connection, connection, decode_cursor, page_size
+from gql.pagination import After, Connection, First, connection, decode_cursor, page_size
 from gql.permissions import IsAuthenticated, requires
 from gql.types.customer import Customer
 
@@ -45,12 +45,8 @@ class CustomerQuery:
     async def customers(
         self,
         info: Info,
-        first: Annotated[
-            int | None, strawberry.argument(description="Page size, 0 to 100 (20 if omitted).")
-        ] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Start after this cursor.")
-        ] = None,
+        first: First = None,
+        after: After = None,
         search: Annotated[
             str | None,
             strawberry.argument(

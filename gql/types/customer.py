@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
 
 import strawberry
 
 from gql import ids
 from gql.context import Info
-from gql.pagination import Connection, connection, decode_cursor, page_size
+from gql.pagination import After, Connection, First, connection, decode_cursor, page_size
 from gql.types.catalogue import EdgeLicense, GatewayPool, SoftwareImage
 from gql.types.node import Node
 from gql.types.partner import Partner
@@ -176,12 +175,8 @@ class Customer(Node):
     async def edges(
         self,
         info: Info,
-        first: Annotated[
-            int | None, strawberry.argument(description="Page size, 0 to 100 (20 if omitted).")
-        ] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Start after this cursor.")
-        ] = None,
+        first: First = None,
+        after: After = None,
     ) -> Connection[EdgeDevice]:
         size, offset = page_size(first), decode_cursor(after)
         rows = (

@@ -12,7 +12,7 @@ from gql.security import hash_password
 from models.customer import Customer, CustomerSoftwareImage, Edge
 from models.enums import Role
 from models.identity import User
-from tests.factories import login, make_catalogue, make_partner_world, make_user
+from tests.factories import login, make_user
 
 PAGE = """
 query Page($first: Int, $after: String, $search: String, $orderBy: CustomerOrderBy,
@@ -43,20 +43,7 @@ query($id: ID!) { customer(id: $id) { users { role piiRedacted username contactE
 
 
 @pytest.fixture
-async def world(gql):
-    catalogue = await make_catalogue()
-    acme = await make_partner_world(gql, "Acme", catalogue)
-    globex = await make_partner_world(
-        gql,
-        "Globex",
-        catalogue,
-        images=("4.5.2",),
-        default_image="4.5.2",
-        pools=("APAC",),
-        default_pool="APAC",
-        licenses=(),
-        edge_licensing=False,
-    )
+def world(catalogue, acme, globex):
     return {"catalogue": catalogue, "acme": acme, "globex": globex}
 
 
