@@ -8,7 +8,7 @@ PORT ?= 8000
 # The PostgreSQL server the second test run uses (it creates and drops its own database).
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test test-sqlite test-postgres lint format schema migrations vendor-graphiql clean
+.PHONY: run test test-sqlite test-postgres audit lint format schema migrations vendor-graphiql clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
@@ -39,6 +39,10 @@ test-postgres: venv
 	else \
 		echo "PostgreSQL at $(PG_TEST_URL) is unreachable: tested on SQLite only (CI would fail)." >&2; \
 	fi
+
+## audit: the GraphQL-over-HTTP audit suite (graphql-http) against a live server
+audit: venv
+	scripts/http-audit.sh
 
 lint: venv
 	$(BIN)/ruff check .

@@ -11,7 +11,6 @@ from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
@@ -23,6 +22,7 @@ from strawberry.types import ExecutionContext
 
 from gql.errors import MaskUnexpectedErrors
 from gql.inputs import KeepRawVariables
+from gql.limits import AliasCountRule, DirectiveCountRule, ListSizeRule
 from gql.mutations.assign_edge_software_image import assign_edge_software_image
 from gql.mutations.create_api_token import create_api_token
 from gql.mutations.create_edge import create_edge
@@ -115,7 +115,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         lambda: ValidationCache(maxsize=256),
         lambda: MaxTokensLimiter(max_token_count=5000),
         lambda: QueryDepthLimiter(max_depth=12),
-        lambda: MaxAliasesLimiter(max_alias_count=30),
+        lambda: AddValidationRules([AliasCountRule, DirectiveCountRule, ListSizeRule]),
     ]
     if not settings.introspection:
         extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))

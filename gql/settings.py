@@ -75,6 +75,8 @@ class Settings:
     graphiql: bool = True
     introspection: bool = True
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
+    # The largest request body accepted, in bytes.
+    max_body_bytes: int = 1_048_576
     log_level: str = "info"
     log_format: Literal["text", "json"] = "text"
 
@@ -116,6 +118,7 @@ class Settings:
             graphiql=_bool(env, "PORTAL_GRAPHIQL", d.graphiql),
             introspection=_bool(env, "PORTAL_INTROSPECTION", d.introspection),
             cors_origins=origins,
+            max_body_bytes=_int(env, "PORTAL_MAX_BODY_BYTES", d.max_body_bytes, minimum=1024),
             log_level=_choice(
                 env, "PORTAL_LOG_LEVEL", d.log_level, ("debug", "info", "warning", "error")
             ),

@@ -171,9 +171,7 @@ async def test_mutations_are_refused_over_get(client: httpx.AsyncClient, operato
         params={"query": 'mutation { createPartner(input: {name: "Via GET"}) { partner { id } } }'},
         headers={"Authorization": f"Bearer {operator.token}"},
     )
-    # Refused before execution (Strawberry answers 400; the GraphQL-over-HTTP spec's
-    # 405 is the conformance issue's to settle).
-    assert response.status_code in (400, 405)
+    assert response.status_code == 405  # as the GraphQL-over-HTTP spec asks
     assert "data" not in response.text
     assert not await Partner.filter(name="Via GET").exists()
 
