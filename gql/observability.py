@@ -53,6 +53,9 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str)
 
 
+_QUIET_LOGGERS = ("tortoise", "aiosqlite", "asyncpg")
+
+
 def configure_logging(settings: Settings) -> None:
     handler = logging.StreamHandler()
     if settings.log_format == "json":
@@ -64,9 +67,11 @@ def configure_logging(settings: Settings) -> None:
     root.setLevel(settings.log_level.upper())
     # The access line below replaces uvicorn's own.
     logging.getLogger("uvicorn.access").disabled = True
-    # Tortoise announces every start and shutdown at INFO; keep those for debugging.
-    if root.level > logging.DEBUG:
-        logging.getLogger("tortoise").setLevel(logging.WARNING)
+    # Tortoise and the database drivers log every statement with its values at DEBUG
+    # (password hashes, token hashes, e-mail addresses, phone numbers): never let those
+    # into the log, whatever the log level.
+    for name in _QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 # --- metrics ---------------------------------------------------------------------------
