@@ -15,12 +15,26 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from gql import db
+from gql.errors import UNAVAILABLE_MESSAGE, DatabaseUnavailable
 from gql.middleware import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from gql.observability import RequestLogMiddleware, configure_logging, metrics_response
 from gql.settings import Settings
 from gql.view import GRAPHIQL_DIR, PortalGraphQL
 
 log = logging.getLogger("portal.app")
+
+
+async def database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    log.warning("database unavailable before execution: %s", type(exc.__cause__).__name__)
+    return JSONResponse(
+        {
+            "errors": [
+                {"message": UNAVAILABLE_MESSAGE, "extensions": {"code": "SERVICE_UNAVAILABLE"}}
+            ]
+        },
+        status_code=503,
+        headers={"Retry-After": "1"},
+    )
 
 
 async def healthz(_: Request) -> JSONResponse:
@@ -77,7 +91,12 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                 max_age=600,
             )
         )
-    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    return Starlette(
+        routes=routes,
+        middleware=middleware,
+        lifespan=lifespan,
+        exception_handlers={DatabaseUnavailable: database_unavailable},
+    )
 
 
 def app_factory() -> Starlette:

@@ -28,8 +28,11 @@ _UNAVAILABLE = (
     asyncio.TimeoutError,
     ConnectionError,
     DBConnectionError,
-    asyncpg.PostgresConnectionError,
-    asyncpg.CannotConnectNowError,
+    asyncpg.PostgresConnectionError,  # SQLSTATE class 08
+    asyncpg.CannotConnectNowError,  # the server is starting up
+    asyncpg.AdminShutdownError,  # the server is shutting down or restarting
+    asyncpg.CrashShutdownError,
+    asyncpg.exceptions.ConnectionDoesNotExistError,  # the connection died mid-query
 )
 
 
@@ -42,8 +45,24 @@ class ApiError(GraphQLError):
         super().__init__(message, extensions={"code": code or self.code, **extensions})
 
 
-def _is_unavailable(exc: BaseException) -> bool:
-    return isinstance(exc, _UNAVAILABLE)
+class DatabaseUnavailable(Exception):
+    """Raised outside GraphQL execution (authenticating a request) when the database
+    cannot be reached; the app answers 503 with a GraphQL-shaped body."""
+
+
+UNAVAILABLE_MESSAGE = "The service is briefly unavailable; retry shortly."
+
+
+def is_unavailable(exc: BaseException | None) -> bool:
+    """The database cannot be reached, whatever wraps it (Tortoise re-raises driver
+    errors as its own OperationalError, keeping the driver's as the cause)."""
+    for _ in range(6):
+        if exc is None:
+            return False
+        if isinstance(exc, _UNAVAILABLE):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def mask(error: GraphQLError) -> GraphQLError:
@@ -52,8 +71,8 @@ def mask(error: GraphQLError) -> GraphQLError:
     if original is None or isinstance(original, GraphQLError):
         return error
     error_id = uuid.uuid4().hex
-    if _is_unavailable(original):
-        code, message = "SERVICE_UNAVAILABLE", "The service is briefly unavailable; retry shortly."
+    if is_unavailable(original):
+        code, message = "SERVICE_UNAVAILABLE", UNAVAILABLE_MESSAGE
         log.warning(
             "database unavailable (error id %s): %s",
             error_id,

@@ -23,6 +23,7 @@ from strawberry.schema.exceptions import InvalidOperationTypeError
 
 from gql.auth import authenticate
 from gql.context import Context
+from gql.errors import DatabaseUnavailable, is_unavailable
 from gql.limits import input_problem
 from gql.loaders import Loaders
 from gql.schema import build_schema
@@ -75,7 +76,12 @@ class PortalGraphQL(GraphQL[Context, None]):
         self._graphiql_page = (GRAPHIQL_DIR / "index.html").read_text(encoding="utf-8")
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
-        viewer = await authenticate(request.headers.get("authorization"))
+        try:
+            viewer = await authenticate(request.headers.get("authorization"))
+        except Exception as exc:
+            if is_unavailable(exc):
+                raise DatabaseUnavailable from exc
+            raise
         return Context(
             request=request,
             response=response,
