@@ -29,7 +29,7 @@ def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from gql.observability import configure_logging
+    from gql.web.observability import configure_logging
 
     if args.workers > 1 and settings.is_sqlite:
         print(
@@ -50,7 +50,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     print(f"Serving the Partner Portal API at http://{shown_host}:{args.port}/graphql", flush=True)
     try:
         uvicorn.run(
-            "gql.app:app_factory",
+            "gql.web.app:app_factory",
             factory=True,
             host=args.host,
             port=args.port,
@@ -67,7 +67,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export_schema(args: argparse.Namespace, settings: Settings) -> int:
-    from gql.schema import schema
+    from gql.schema.build import schema
 
     sys.stdout.write(schema.as_str() + "\n")
     return 0
@@ -97,8 +97,9 @@ def cmd_seed_demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_create_operator(args: argparse.Namespace, settings: Settings) -> int:
-    from gql import db, users
-    from gql.errors import Problems
+    from gql import db
+    from gql.domain import users
+    from gql.domain.problems import Problems
     from models.enums import Role
     from models.identity import User
 

@@ -11,9 +11,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import asyncpg
 from tortoise import Tortoise
 from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.connection import get_connection
+from tortoise.exceptions import DBConnectionError
 from tortoise.migrations.api import migrate as tortoise_migrate
 
 from gql.settings import Settings
@@ -119,3 +121,37 @@ def __getattr__(name: str) -> Any:
     if name == "TORTOISE_ORM":
         return tortoise_config(Settings.from_env())
     raise AttributeError(name)
+
+
+# Faults of the database's availability, not of the request: the client should retry.
+_UNAVAILABLE = (
+    TimeoutError,
+    asyncio.TimeoutError,
+    ConnectionError,
+    DBConnectionError,
+    asyncpg.PostgresConnectionError,  # SQLSTATE class 08
+    asyncpg.CannotConnectNowError,  # the server is starting up
+    asyncpg.AdminShutdownError,  # the server is shutting down or restarting
+    asyncpg.CrashShutdownError,
+    asyncpg.exceptions.ConnectionDoesNotExistError,  # the connection died mid-query
+)
+
+
+class DatabaseUnavailable(Exception):
+    """Raised outside GraphQL execution (authenticating a request) when the database
+    cannot be reached; the app answers 503 with a GraphQL-shaped body."""
+
+
+UNAVAILABLE_MESSAGE = "The service is briefly unavailable; retry shortly."
+
+
+def is_unavailable(exc: BaseException | None) -> bool:
+    """The database cannot be reached, whatever wraps it (Tortoise re-raises driver
+    errors as its own OperationalError, keeping the driver's as the cause)."""
+    for _ in range(6):
+        if exc is None:
+            return False
+        if isinstance(exc, _UNAVAILABLE):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False

@@ -12,12 +12,12 @@ from typing import Any
 from starlette.requests import Request
 from tortoise import Tortoise
 
-from gql import ids, users
-from gql.context import Context
-from gql.errors import Problems
-from gql.loaders import Loaders
+from gql.domain import ids, users
+from gql.domain.problems import Problems
+from gql.domain.viewer import Viewer
+from gql.schema.context import Context
+from gql.schema.loaders import Loaders
 from gql.settings import Settings
-from gql.viewer import Viewer
 from models.enums import Role, TokenKind
 
 # One passphrase for every demo account: it passes the password policy, and it is
@@ -86,7 +86,7 @@ class _As:
     """Runs API operations as one demo user."""
 
     def __init__(self, viewer: Viewer) -> None:
-        from gql.schema import build_schema
+        from gql.schema.build import build_schema
 
         self.viewer = viewer
         self.schema = build_schema(Settings())

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Refreshes the GraphiQL explorer's assets in gql/static/graphiql/ from the npm registry,
+# Refreshes the GraphiQL explorer's assets in gql/web/static/graphiql/ from the npm registry,
 # so that the explorer works on closed networks (no CDN). Bump the versions here, run it,
 # look at the explorer in a browser, and commit the result with VERSIONS.md.
 set -euo pipefail
@@ -8,7 +8,7 @@ GRAPHIQL=3.9.0            # the last line with a UMD build (4.x+ is ESM-only)
 EXPLORER=3.2.6            # @graphiql/plugin-explorer, built for GraphiQL 3
 REACT=18.3.1              # React 18: the last major that ships UMD files
 
-dest="$(cd "$(dirname "$0")/.." && pwd)/gql/static/graphiql"
+dest="$(cd "$(dirname "$0")/.." && pwd)/gql/web/static/graphiql"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"

@@ -22,8 +22,8 @@ from starlette.applications import Starlette
 from tortoise.contrib.test import truncate_all_models
 
 from gql import db
-from gql.app import create_app
 from gql.settings import Settings
+from gql.web.app import create_app
 from tests.factories import make_catalogue, make_partner_world
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "").strip()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gql import users
-from gql.errors import Problems
+from gql.domain import users
+from gql.domain.problems import Problems
 from models.enums import Role
 from models.identity import Partner
 
@@ -105,7 +105,7 @@ async def make_partner_world(
     licenses: tuple[str, ...] = ("STD-100", "ENT-500", "PRE-1G"),
     edge_licensing: bool = True,
 ) -> PartnerWorld:
-    from gql import ids
+    from gql.domain import ids
     from models.catalogue import PartnerEdgeLicense, PartnerGatewayPool, PartnerSoftwareImage
 
     partner = await Partner.create(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from gql.mutations.login import MAX_FAILED_LOGINS
+from gql.schema.mutations.login import MAX_FAILED_LOGINS
 from models.enums import Role
 from models.identity import AuthToken, User
 from tests.factories import LOGIN, STRONG_PASSWORD, login, make_user

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from gql import audit, ids
+from gql.domain import audit, ids
 from models.audit import AuditEvent
 from models.catalogue import EdgeLicense, GatewayPool, SoftwareImage
 from models.enums import Role

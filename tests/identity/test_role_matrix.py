@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from gql.schema import schema
-from gql.security import new_token
+from gql.domain.security import new_token
+from gql.schema.build import schema
 from models.enums import Role, TokenKind
 from models.identity import AuthToken, Partner, User
 

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from gql import ids
+from gql.domain import ids
 from models.audit import AuditEvent
 from models.catalogue import EdgeLicense, GatewayPool, PartnerSoftwareImage, SoftwareImage
 from models.enums import LicenseEdition, Role

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from argon2 import PasswordHasher
 
-from gql import ids
+from gql.domain import ids
 from models.audit import AuditEvent
 from models.enums import Role
 from models.identity import AuthToken, User

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from gql import ids
+from gql.domain import ids
 from models.audit import AuditEvent
 from models.customer import (
     Customer,

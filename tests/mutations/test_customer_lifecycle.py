@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 
-from gql import ids
+from gql.domain import ids
 from models.audit import AuditEvent
 from models.customer import Customer, CustomerSoftwareImage, Edge
 from models.identity import AuthToken, User

@@ -7,8 +7,8 @@ import logging
 
 import pytest
 
-from gql import ids
-from gql.security import hash_password
+from gql.domain import ids
+from gql.domain.security import hash_password
 from models.customer import Customer, CustomerSoftwareImage, Edge
 from models.enums import Role
 from models.identity import User

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 import pytest
 
-from gql import ids
+from gql.domain import ids
 from gql.settings import Settings
 from models.customer import Customer, CustomerSoftwareImage
 from models.identity import User

@@ -8,7 +8,7 @@ import pytest
 import strawberry
 from tortoise.exceptions import DBConnectionError
 
-from gql.errors import ApiError, MaskUnexpectedErrors
+from gql.schema.errors import ApiError, MaskUnexpectedErrors
 
 
 @strawberry.type

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis_graphql import from_schema
 
-from gql.schema import schema
-from gql.security import new_token
+from gql.domain.security import new_token
+from gql.schema.build import schema
 from models.enums import Role, TokenKind
 from models.identity import AuthToken, User
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 
-from gql.app import GRAPHIQL_DIR
+from gql.web.app import GRAPHIQL_DIR
 
 BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
 # Hosts the stock GraphiQL page loads from; none may appear in what we serve.

@@ -7,8 +7,8 @@ import re
 import httpx
 import pytest
 
-from gql import app as app_module
-from gql.schema import API_VERSION
+from gql.schema.build import API_VERSION
+from gql.web import app as app_module
 
 API_VERSION_QUERY = "query ApiVersion { apiVersion }"
 

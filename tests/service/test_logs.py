@@ -8,8 +8,8 @@ import logging
 
 import pytest
 
-from gql.observability import JsonFormatter, configure_logging
 from gql.settings import Settings
+from gql.web.observability import JsonFormatter, configure_logging
 from models.enums import Role
 from tests.factories import STRONG_PASSWORD, login, make_user
 from tests.mutations.test_create_partner_customer import PASSWORD, create

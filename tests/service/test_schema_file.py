@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gql.schema import schema
+from gql.schema.build import schema
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema.graphql"
 

@@ -7,8 +7,8 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from gql.app import create_app
 from gql.settings import Settings
+from gql.web.app import create_app
 
 INTROSPECTION = "{ __schema { queryType { name } } }"
 

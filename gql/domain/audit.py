@@ -1,0 +1,51 @@
+"""Writes audit events: actor, action, target, the changed fields (never secrets), time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from gql.domain.viewer import Viewer
+from models.audit import AuditEvent
+
+# Keys whose values never reach the log, whatever the mutation, compared lower-cased
+# without underscores so that `confirm_password` and `confirmPassword` both match.
+SECRET_KEYS = frozenset({"password", "confirmpassword", "token", "passwordhash", "tokenhash"})
+
+
+def _is_secret(key: str) -> bool:
+    return key.replace("_", "").lower() in SECRET_KEYS
+
+
+def _clean(changes: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in changes.items():
+        if _is_secret(key):
+            continue
+        out[key] = _clean(value) if isinstance(value, dict) else value
+    return out
+
+
+async def record(
+    viewer: Viewer | None,
+    action: str,
+    target_type: str,
+    target_id: int | str,
+    *,
+    partner_id: int | None,
+    customer_id: int | None = None,
+    changes: dict[str, Any] | None = None,
+    using_db: BaseDBAsyncClient | None = None,
+) -> None:
+    await AuditEvent.create(
+        actor_id=viewer.user_id if viewer else None,
+        actor_username=viewer.username if viewer else None,
+        partner_id=partner_id,
+        customer_id=customer_id,
+        action=action,
+        target_type=target_type,
+        target_id=str(target_id),
+        changes=_clean(changes or {}),
+        using_db=using_db,
+    )

@@ -1,0 +1,127 @@
+"""A customer's company details (Customer Information on the New Customer page):
+checked, normalized, and tested for uniqueness, the same way on create and update."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gql.domain.problems import Problems
+from gql.domain.validation import clean_text, country_code, domain_name, has_control_characters
+from models.customer import Customer as CustomerRow
+from models.identity import User as UserRow
+
+MAX_COMPANY = 200
+MAX_ACCOUNT = 64
+_ADDRESS_LIMITS = {
+    "street_address": ("streetAddress", 200),
+    "city": ("city", 100),
+    "state": ("state", 100),
+    "postal_code": ("postalCode", 20),
+}
+
+
+@dataclass
+class Address:
+    """A postal address; every part optional."""
+
+    street_address: str | None = None
+    city: str | None = None
+    state: str | None = None
+    country: str | None = None
+    postal_code: str | None = None
+
+
+@dataclass
+class CompanyDetails:
+    name: str
+    domain: str
+    account_number: str
+    address: Address | None
+
+    def address_fields(self) -> dict[str, str | None]:
+        a = self.address or Address()
+        return {
+            "street_address": a.street_address,
+            "city": a.city,
+            "state": a.state,
+            "country": a.country,
+            "postal_code": a.postal_code,
+        }
+
+
+def _text(problems: Problems, value: str, label: str, key: str, limit: int) -> str:
+    value = value.strip()
+    if not value:
+        problems.add("REQUIRED", f"Enter {label}.", key)
+    elif len(value) > limit:
+        problems.add("INVALID", f"Use at most {limit} characters.", key)
+    elif has_control_characters(value):
+        problems.add("INVALID", "Remove the control characters.", key)
+    return value
+
+
+def check_company(problems: Problems, details: CompanyDetails) -> CompanyDetails:
+    """The details trimmed and normalized, adding every problem found."""
+    name = _text(problems, details.name, "the company name", "companyName", MAX_COMPANY)
+    account = _text(
+        problems, details.account_number, "an account number", "accountNumber", MAX_ACCOUNT
+    )
+    domain = details.domain.strip()
+    if not domain:
+        problems.add("REQUIRED", "Enter the company's domain name.", "domain")
+    else:
+        normalized = domain_name(domain)
+        if normalized is None:
+            problems.add("INVALID", 'Enter a domain name such as "acme.example".', "domain")
+        domain = normalized or domain
+    address = None
+    if details.address is not None:
+        given = details.address
+        parts: dict[str, str | None] = {}
+        for attr, (key, limit) in _ADDRESS_LIMITS.items():
+            value = clean_text(getattr(given, attr))
+            if value is not None and len(value) > limit:
+                problems.add("INVALID", f"Use at most {limit} characters.", "address", key)
+            parts[attr] = value
+        country = clean_text(given.country)
+        if country is not None:
+            code = country_code(country)
+            if code is None:
+                problems.add(
+                    "INVALID",
+                    'Use an ISO 3166-1 alpha-2 country code, e.g. "DE".',
+                    "address",
+                    "country",
+                )
+            country = code or country
+        address = Address(**parts, country=country)
+    return CompanyDetails(name=name, domain=domain, account_number=account, address=address)
+
+
+async def duplicates(
+    problems: Problems,
+    partner_id: int,
+    company: CompanyDetails,
+    username: str | None,
+    *,
+    exclude_customer: int | None = None,
+) -> None:
+    """DUPLICATE for each unique value already taken. The database's unique indexes
+    still decide races; this reports every taken value at once, validateOnly included."""
+    others = CustomerRow.all()
+    if exclude_customer is not None:
+        others = others.exclude(id=exclude_customer)
+    if (
+        company.account_number
+        and await others.filter(account_number_key=company.account_number.lower()).exists()
+    ):
+        problems.add("DUPLICATE", "This account number is taken.", "accountNumber")
+    if (
+        company.name
+        and await others.filter(
+            partner_id=partner_id, company_name_key=company.name.lower()
+        ).exists()
+    ):
+        problems.add("DUPLICATE", "You already have a customer of this name.", "companyName")
+    if username and await UserRow.filter(username_key=username.lower()).exists():
+        problems.add("DUPLICATE", "This username is taken.", "admin", "username")

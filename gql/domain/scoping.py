@@ -1,0 +1,146 @@
+"""The one place that restricts what each caller may see.
+
+Every root field, node lookup and mutation that reads an existing object gets its rows
+from here, so a forgotten filter cannot leak another partner's data: what is outside
+the caller's scope simply is not found.
+"""
+
+from __future__ import annotations
+
+from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
+
+from gql.domain.viewer import Viewer
+from models.audit import AuditEvent
+from models.catalogue import EdgeLicense, GatewayPool, SoftwareImage
+from models.customer import Customer, Edge
+from models.enums import Role, TokenKind
+from models.identity import AuthToken, Partner, User
+
+# Partner roles that may assign catalogue items to customers, and so see them.
+_CATALOGUE_PARTNER_ROLES = frozenset({Role.PARTNER_SUPERUSER, Role.PARTNER_STANDARD_ADMIN})
+
+
+def partners(viewer: Viewer) -> QuerySet[Partner]:
+    if viewer.is_operator:
+        return Partner.all()
+    if viewer.is_partner:
+        return Partner.filter(id=viewer.partner_id)
+    return Partner.filter(id__in=[])  # nothing
+
+
+def _visible_customers(viewer: Viewer, prefix: str = "") -> Q:
+    """The operator superuser sees every customer; the vendor's support those that
+    allow it; partner admins their partner's; partner support those of its partner that
+    allow it; a customer's own admin its customer. `prefix` applies the same rule
+    through a relation (e.g. "customer__" for edges)."""
+    if viewer.role == Role.OPERATOR_SUPERUSER:
+        return Q()
+    if viewer.role == Role.OPERATOR_SUPPORT:
+        return Q(**{f"{prefix}operator_support_access": True})
+    if viewer.role == Role.PARTNER_CUSTOMER_SUPPORT:
+        return Q(
+            **{f"{prefix}partner_id": viewer.partner_id, f"{prefix}partner_support_access": True}
+        )
+    if viewer.is_partner:
+        return Q(**{f"{prefix}partner_id": viewer.partner_id})
+    if viewer.customer_id is not None:
+        return Q(**{f"{prefix}id": viewer.customer_id})
+    return Q(**{f"{prefix}id__in": []})  # nothing
+
+
+def customers(viewer: Viewer) -> QuerySet[Customer]:
+    return Customer.filter(_visible_customers(viewer))
+
+
+def edges(viewer: Viewer) -> QuerySet[Edge]:
+    return Edge.filter(_visible_customers(viewer, "customer__"))
+
+
+def own_customers(viewer: Viewer) -> QuerySet[Customer]:
+    """The customers a partner admin may change or clone: its partner's."""
+    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+        return Customer.filter(partner_id=viewer.partner_id)
+    return Customer.filter(id__in=[])  # nothing
+
+
+def manageable_customers(viewer: Viewer) -> QuerySet[Customer]:
+    """Customers whose edges the caller may manage: a partner admin its partner's, a
+    customer's own superuser its customer."""
+    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+        return Customer.filter(partner_id=viewer.partner_id)
+    if viewer.role == Role.ENTERPRISE_SUPERUSER and viewer.customer_id is not None:
+        return Customer.filter(id=viewer.customer_id)
+    return Customer.filter(id__in=[])  # nothing
+
+
+def manageable_edges(viewer: Viewer) -> QuerySet[Edge]:
+    """Edges of the customers the caller may manage (see manageable_customers)."""
+    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+        return Edge.filter(customer__partner_id=viewer.partner_id)
+    if viewer.role == Role.ENTERPRISE_SUPERUSER and viewer.customer_id is not None:
+        return Edge.filter(customer_id=viewer.customer_id)
+    return Edge.filter(id__in=[])  # nothing
+
+
+def audit_events(viewer: Viewer) -> QuerySet[AuditEvent]:
+    """The operator superuser reads every event; a partner superuser its partner's."""
+    if viewer.role == Role.OPERATOR_SUPERUSER:
+        return AuditEvent.all()
+    if viewer.role == Role.PARTNER_SUPERUSER:
+        return AuditEvent.filter(partner_id=viewer.partner_id)
+    return AuditEvent.filter(id__in=[])  # nothing
+
+
+def users(viewer: Viewer) -> QuerySet[User]:
+    """Support roles see the staff users and the users of customers that allow them."""
+    staff = Q(customer_id__isnull=True)
+    if viewer.role == Role.OPERATOR_SUPERUSER:
+        return User.all()
+    if viewer.role == Role.OPERATOR_SUPPORT:
+        return User.filter(staff | Q(customer__operator_support_access=True))
+    if viewer.role == Role.PARTNER_CUSTOMER_SUPPORT:
+        return User.filter(
+            staff | Q(customer__partner_support_access=True), partner_id=viewer.partner_id
+        )
+    if viewer.is_partner:
+        return User.filter(partner_id=viewer.partner_id)
+    if viewer.customer_id is not None:
+        return User.filter(customer_id=viewer.customer_id)
+    return User.filter(id=viewer.user_id)
+
+
+def software_images(viewer: Viewer) -> QuerySet[SoftwareImage]:
+    if viewer.is_operator:
+        return SoftwareImage.all()
+    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+        return SoftwareImage.filter(partners__partner_id=viewer.partner_id)
+    return SoftwareImage.filter(id__in=[])  # nothing
+
+
+def gateway_pools(viewer: Viewer) -> QuerySet[GatewayPool]:
+    if viewer.is_operator:
+        return GatewayPool.all()
+    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+        return GatewayPool.filter(partners__partner_id=viewer.partner_id)
+    return GatewayPool.filter(id__in=[])  # nothing
+
+
+def edge_licenses(viewer: Viewer) -> QuerySet[EdgeLicense]:
+    if viewer.is_operator:
+        return EdgeLicense.all()
+    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+        return EdgeLicense.filter(partners__partner_id=viewer.partner_id)
+    return EdgeLicense.filter(id__in=[])  # nothing
+
+
+def api_tokens(viewer: Viewer) -> QuerySet[AuthToken]:
+    """API tokens the caller may list and revoke: the operator superuser those of
+    operator users, a partner superuser those of its partner's users, anyone else
+    their own."""
+    tokens = AuthToken.filter(kind=TokenKind.API)
+    if viewer.role == Role.OPERATOR_SUPERUSER:
+        return tokens.filter(user__partner_id__isnull=True)
+    if viewer.role == Role.PARTNER_SUPERUSER:
+        return tokens.filter(user__partner_id=viewer.partner_id)
+    return tokens.filter(user_id=viewer.user_id)

@@ -1,0 +1,119 @@
+"""Creating users: one path for every role, so every user passes the same checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from gql.domain import audit, system_properties
+from gql.domain.problems import Problems
+from gql.domain.security import check_password, hash_password
+from gql.domain.validation import clean_text, e164_phone, email_address
+from gql.domain.viewer import Viewer
+from models.enums import Role
+from models.identity import User
+
+
+@dataclass(slots=True)
+class NewUser:
+    role: Role
+    username: str
+    password: str
+    partner_id: int | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    phone: str | None = None
+    mobile_phone: str | None = None
+    contact_email: str | None = None
+    # The partner or customer name: the password estimator treats it as guessable.
+    company: str | None = None
+
+
+async def validate(new: NewUser, problems: Problems, *path: str) -> None:
+    """Checks and normalizes `new` in place, adding every problem found under `path`."""
+    username = new.username.strip()
+    if not username:
+        problems.add("REQUIRED", "Enter a username in user@domain.com format.", *path, "username")
+    else:
+        normalized = email_address(username)
+        if normalized is None:
+            problems.add(
+                "INVALID", "The username must be in user@domain.com format.", *path, "username"
+            )
+        else:
+            new.username = normalized
+    for attr in ("first_name", "last_name"):
+        setattr(new, attr, clean_text(getattr(new, attr)))
+    for attr, key in (("phone", "phone"), ("mobile_phone", "mobilePhone")):
+        raw = clean_text(getattr(new, attr))
+        if raw is not None:
+            number = e164_phone(raw)
+            if number is None:
+                problems.add(
+                    "INVALID",
+                    "Enter an international number with its country code, e.g. +14155550123.",
+                    *path,
+                    key,
+                )
+            raw = number
+        setattr(new, attr, raw)
+    contact = clean_text(new.contact_email)
+    if contact is not None:
+        normalized = email_address(contact)
+        if normalized is None:
+            problems.add("INVALID", "Enter an e-mail address.", *path, "contactEmail")
+        contact = normalized
+    new.contact_email = contact
+    problem = await check_password(
+        new.password,
+        username=new.username,
+        user_inputs=tuple(x for x in (new.first_name, new.last_name, new.company) if x),
+        min_length=await system_properties.password_min_length(),
+    )
+    if problem is not None:
+        problems.add(problem.code, problem.message, *path, "password")
+
+
+async def insert(
+    new: NewUser, password_hash: str, conn: BaseDBAsyncClient, *, customer_id: int | None = None
+) -> User:
+    """The user's row, inside the caller's transaction (validated details, hashed password)."""
+    return await User.create(
+        role=new.role,
+        partner_id=new.partner_id,
+        customer_id=customer_id,
+        username=new.username,
+        username_key=new.username.lower(),
+        password_hash=password_hash,
+        first_name=new.first_name,
+        last_name=new.last_name,
+        phone=new.phone,
+        mobile_phone=new.mobile_phone,
+        contact_email=new.contact_email,
+        using_db=conn,
+    )
+
+
+async def create(new: NewUser, actor: Viewer | None, problems: Problems, *path: str) -> User | None:
+    """Writes the user and its audit event in one transaction; a taken username
+    becomes a DUPLICATE problem (the database decides, so concurrent creates are safe)."""
+    password_hash = await hash_password(new.password)
+    try:
+        async with in_transaction() as conn:
+            user = await insert(new, password_hash, conn)
+            await audit.record(
+                actor,
+                "user.create",
+                "User",
+                user.id,
+                partner_id=new.partner_id,
+                changes={"role": new.role.value, "username": new.username},
+                using_db=conn,
+            )
+    except IntegrityError:
+        problems.add("DUPLICATE", "This username is taken.", *path, "username")
+        return None
+    return user

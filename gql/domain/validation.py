@@ -1,0 +1,73 @@
+"""Field checks shared by the mutations: e-mail addresses, phone numbers, text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import phonenumbers
+import pycountry
+from email_validator import EmailNotValidError, validate_email
+
+# The most items one input list may hold.
+MAX_LIST = 100
+
+
+def clean_text(value: str | None) -> str | None:
+    """Trimmed text; None for None or blank."""
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def email_address(value: str) -> str | None:
+    """The normalized address, or None when it is not one."""
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError:
+        return None
+
+
+def e164_phone(value: str) -> str | None:
+    """The number in E.164, or None when it is not a valid international number."""
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+
+
+def domain_name(value: str) -> str | None:
+    """The domain lower-cased (internationalized names as entered), or None when it is
+    not a DNS name of two or more labels with an alphabetic top-level label."""
+    name = value.strip().lower().removesuffix(".")
+    try:
+        ascii_name = name.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    labels = ascii_name.split(".")
+    if len(ascii_name) > 253 or len(labels) < 2:
+        return None
+    if not all(_LABEL.match(label) for label in labels):
+        return None
+    if not re.fullmatch(r"[a-z]{2,63}|xn--[a-z0-9-]{1,59}", labels[-1]):
+        return None
+    return name
+
+
+def country_code(value: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code in capitals, or None when it is not one."""
+    code = value.strip().upper()
+    if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+        return None
+    return code
+
+
+def has_control_characters(value: str) -> bool:
+    return any(unicodedata.category(c) in {"Cc", "Cf"} for c in value)

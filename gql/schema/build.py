@@ -1,0 +1,141 @@
+"""Assembles the schema from the domain modules, with its extensions."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
+
+import strawberry
+from graphql import GraphQLError
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
+
+from gql.schema.errors import MaskUnexpectedErrors
+from gql.schema.inputs import KeepRawVariables
+from gql.schema.limits import AliasCountRule, DirectiveCountRule, ListSizeRule
+from gql.schema.metrics import OperationMetrics
+from gql.schema.mutations.assign_edge_software_image import assign_edge_software_image
+from gql.schema.mutations.create_api_token import create_api_token
+from gql.schema.mutations.create_edge import create_edge
+from gql.schema.mutations.create_edge_license import create_edge_license
+from gql.schema.mutations.create_gateway_pool import create_gateway_pool
+from gql.schema.mutations.create_operator_user import create_operator_user
+from gql.schema.mutations.create_partner import create_partner
+from gql.schema.mutations.create_partner_customer import create_partner_customer
+from gql.schema.mutations.create_partner_user import create_partner_user
+from gql.schema.mutations.create_software_image import create_software_image
+from gql.schema.mutations.delete_edge import delete_edge
+from gql.schema.mutations.delete_partner_customer import delete_partner_customer
+from gql.schema.mutations.login import login
+from gql.schema.mutations.logout import logout
+from gql.schema.mutations.modify_customer_images import modify_customer_images
+from gql.schema.mutations.revoke_api_token import revoke_api_token
+from gql.schema.mutations.set_system_property import set_system_property
+from gql.schema.mutations.update_partner import update_partner
+from gql.schema.mutations.update_partner_customer import update_partner_customer
+from gql.schema.permissions import public
+from gql.schema.queries.audit import AuditQuery
+from gql.schema.queries.catalogue import CatalogueQuery
+from gql.schema.queries.customers import CustomerQuery
+from gql.schema.queries.identity import IdentityQuery
+from gql.schema.types.catalogue import EdgeLicense, GatewayPool, SoftwareImage
+from gql.schema.types.customer import Customer, EdgeDevice
+from gql.schema.types.partner import Partner
+from gql.schema.types.system import ApiToken
+from gql.schema.types.user import User
+from gql.settings import Settings
+
+log = logging.getLogger("portal.graphql")
+
+try:
+    API_VERSION = version("partner-portal-api")
+except PackageNotFoundError:  # running from a source tree that was not installed
+    API_VERSION = "0.0.0+source"
+
+
+@strawberry.type(description="The root of every read.")
+class Query(IdentityQuery, CatalogueQuery, CustomerQuery, AuditQuery):
+    @strawberry.field(**public("The version of the Partner Portal API this server runs."))
+    def api_version(self) -> str:
+        return API_VERSION
+
+
+@strawberry.type(description="The root of every change.")
+class Mutation:
+    login = login
+    logout = logout
+    create_api_token = create_api_token
+    revoke_api_token = revoke_api_token
+    set_system_property = set_system_property
+    create_partner = create_partner
+    create_partner_customer = create_partner_customer
+    update_partner_customer = update_partner_customer
+    delete_partner_customer = delete_partner_customer
+    modify_customer_images = modify_customer_images
+    create_edge = create_edge
+    assign_edge_software_image = assign_edge_software_image
+    delete_edge = delete_edge
+    update_partner = update_partner
+    create_partner_user = create_partner_user
+    create_operator_user = create_operator_user
+    create_software_image = create_software_image
+    create_gateway_pool = create_gateway_pool
+    create_edge_license = create_edge_license
+
+
+class PortalSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        # Strawberry logs every error at ERROR level. Errors of the request (bad
+        # syntax, permissions, validation) are the client's business; unexpected ones
+        # were already logged with their traceback and error id by MaskUnexpectedErrors.
+        for error in errors:
+            log.debug("graphql error: %s", error.message)
+
+
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    settings = settings or Settings()
+    # Classes or factories, so that each request gets fresh extension instances.
+    extensions: list[Callable[[], SchemaExtension]] = [
+        OperationMetrics,
+        MaskUnexpectedErrors,
+        KeepRawVariables,
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
+        lambda: MaxTokensLimiter(max_token_count=5000),
+        lambda: QueryDepthLimiter(max_depth=12),
+        lambda: AddValidationRules([AliasCountRule, DirectiveCountRule, ListSizeRule]),
+    ]
+    if not settings.introspection:
+        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
+    return PortalSchema(
+        query=Query,
+        mutation=Mutation,
+        types=[
+            Partner,
+            User,
+            SoftwareImage,
+            GatewayPool,
+            EdgeLicense,
+            ApiToken,
+            Customer,
+            EdgeDevice,
+        ],
+        extensions=extensions,
+        config=StrawberryConfig(disable_field_suggestions=not settings.introspection),
+    )
+
+
+# What `portal export-schema` prints and `schema.graphql` holds.
+schema = build_schema()

@@ -1,0 +1,101 @@
+"""What a client may learn from an error, and what only the server log keeps.
+
+Errors the API raises on purpose carry an `extensions.code` and reach the client as
+they are. Anything else (a bug, a driver error, SQL) is replaced by
+`INTERNAL_SERVER_ERROR` with an error id; the log line with the traceback carries
+the same id, so support can find it without the client ever seeing internals.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterator
+from enum import Enum
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from gql.db import UNAVAILABLE_MESSAGE, is_unavailable
+from gql.domain.problems import CODE_DESCRIPTIONS
+
+log = logging.getLogger("portal.errors")
+
+
+class ApiError(GraphQLError):
+    """An error the API reports on purpose, with a machine-readable code."""
+
+    code = "BAD_REQUEST"
+
+    def __init__(self, message: str, *, code: str | None = None, **extensions: object) -> None:
+        super().__init__(message, extensions={"code": code or self.code, **extensions})
+
+
+def mask(error: GraphQLError) -> GraphQLError:
+    """The client-safe form of one error (itself when nothing needs hiding)."""
+    original = error.original_error
+    if original is None or isinstance(original, GraphQLError):
+        return error
+    error_id = uuid.uuid4().hex
+    if is_unavailable(original):
+        code, message = "SERVICE_UNAVAILABLE", UNAVAILABLE_MESSAGE
+        log.warning(
+            "database unavailable (error id %s): %s",
+            error_id,
+            type(original).__name__,
+            extra={"error_id": error_id},
+        )
+    else:
+        code, message = "INTERNAL_SERVER_ERROR", "Unexpected error."
+        log.error(
+            "unexpected error (error id %s)",
+            error_id,
+            exc_info=(type(original), original, original.__traceback__),
+            extra={"error_id": error_id},
+        )
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions={"code": code, "errorId": error_id},
+    )
+
+
+class MaskUnexpectedErrors(SchemaExtension):
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is not None and result.errors:
+            result.errors = [mask(e) for e in result.errors]
+
+
+@strawberry.interface(
+    description="A problem with a mutation's input: business and validation failures are "
+    "data, reported together so that a form can mark every field at once."
+)
+class UserError:
+    field: list[str] | None = strawberry.field(
+        description='The input path of the value at fault, e.g. ["input", "admin", "password"]; '
+        "null when the problem is not one field's."
+    )
+    message: str = strawberry.field(description="What is wrong, for a person to read.")
+
+
+def error_codes(name: str, *codes: str, **descriptions: str) -> type[Enum]:
+    """A mutation's enum of error codes, described from CODE_DESCRIPTIONS (or
+    `descriptions`, to say more for this mutation)."""
+    members = {
+        code: strawberry.enum_value(
+            code, description=descriptions.get(code, CODE_DESCRIPTIONS[code])
+        )
+        for code in codes
+    }
+    enum = Enum(name, members)  # type: ignore[misc]
+    return strawberry.enum(
+        enum,
+        description=f"Why {name.removesuffix('ErrorCode')[0].lower()}"
+        f"{name.removesuffix('ErrorCode')[1:]} failed.",
+    )

@@ -1,0 +1,88 @@
+"""assignEdgeSoftwareImage: moves an edge to another of its customer's images."""
+
+from __future__ import annotations
+
+import strawberry
+from tortoise.transactions import in_transaction
+
+from gql.domain import audit, ids, scoping
+from gql.domain.customer_images import assigned_images, lock_customer
+from gql.domain.problems import Problems
+from gql.schema.context import Info
+from gql.schema.errors import UserError, error_codes
+from gql.schema.permissions import CanManageEdges, requires
+from gql.schema.types.customer import EdgeDevice
+
+
+@strawberry.input(description="An edge and the image it should run.")
+class AssignEdgeSoftwareImageInput:
+    edge_id: strawberry.ID = strawberry.field(description="The edge.")
+    software_image_id: strawberry.ID = strawberry.field(
+        description="One of the images assigned to the edge's customer."
+    )
+
+
+AssignEdgeSoftwareImageErrorCode = error_codes(
+    "AssignEdgeSoftwareImageErrorCode", "NOT_FOUND", "NOT_AVAILABLE"
+)
+
+
+@strawberry.type(description="A problem with assignEdgeSoftwareImage's input.")
+class AssignEdgeSoftwareImageError(UserError):
+    code: AssignEdgeSoftwareImageErrorCode = strawberry.field(description="What went wrong.")
+
+
+@strawberry.type(description="The result of assignEdgeSoftwareImage.")
+class AssignEdgeSoftwareImagePayload:
+    edge: EdgeDevice | None = strawberry.field(description="The edge as it now is.")
+    errors: list[AssignEdgeSoftwareImageError] = strawberry.field(description="Empty on success.")
+
+
+def _failed(problems: Problems) -> AssignEdgeSoftwareImagePayload:
+    return AssignEdgeSoftwareImagePayload(
+        edge=None,
+        errors=problems.build(AssignEdgeSoftwareImageError, AssignEdgeSoftwareImageErrorCode),
+    )
+
+
+@strawberry.mutation(
+    **requires(CanManageEdges, "Moves an edge to one of its customer's software images.")
+)
+async def assign_edge_software_image(
+    info: Info, input: AssignEdgeSoftwareImageInput
+) -> AssignEdgeSoftwareImagePayload:
+    viewer = info.context.user
+    problems = Problems()
+    pk = ids.decode_as(input.edge_id, "Edge")
+    edge = await scoping.manageable_edges(viewer).get_or_none(id=pk) if pk is not None else None
+    if edge is None:
+        problems.add("NOT_FOUND", "No such edge.", "edgeId")
+        return _failed(problems)
+    image = ids.decode_as(input.software_image_id, "SoftwareImage")
+    async with in_transaction() as conn:
+        # The customer's lock orders this against a concurrent removal of the image.
+        customer = await lock_customer(edge.customer_id, conn)
+        if image not in await assigned_images(customer.id, conn):
+            problems.add(
+                "NOT_AVAILABLE",
+                "This image is not assigned to the edge's customer.",
+                "softwareImageId",
+            )
+            return _failed(problems)
+        previous = edge.software_image_id
+        edge.software_image_id = image
+        await edge.save(using_db=conn, update_fields=["software_image_id"])
+        await audit.record(
+            viewer,
+            "edge.image.assign",
+            "Edge",
+            edge.id,
+            partner_id=customer.partner_id,
+            customer_id=customer.id,
+            changes={
+                "softwareImageId": ids.encode("SoftwareImage", image),
+                "previous": ids.encode("SoftwareImage", previous),
+            },
+            using_db=conn,
+        )
+    return AssignEdgeSoftwareImagePayload(edge=EdgeDevice.from_row(edge), errors=[])

@@ -1,0 +1,65 @@
+"""createGatewayPool: adds a gateway pool to the operator's catalogue."""
+
+from __future__ import annotations
+
+import strawberry
+
+from gql.domain.problems import Problems
+from gql.domain.validation import clean_text
+from gql.schema.context import Info
+from gql.schema.errors import UserError, error_codes
+from gql.schema.mutations.common import create_audited, required_text
+from gql.schema.permissions import IsOperatorSuperUser, requires
+from gql.schema.types.catalogue import GatewayPool
+from models.catalogue import GatewayPool as GatewayPoolRow
+
+
+@strawberry.input(description="A new gateway pool.")
+class CreateGatewayPoolInput:
+    name: str = strawberry.field(description="The pool's name, unique (whatever its case).")
+    description: str | None = strawberry.field(default=None, description="Notes on the pool.")
+
+
+CreateGatewayPoolErrorCode = error_codes(
+    "CreateGatewayPoolErrorCode", "REQUIRED", "INVALID", "DUPLICATE"
+)
+
+
+@strawberry.type(description="A problem with createGatewayPool's input.")
+class CreateGatewayPoolError(UserError):
+    code: CreateGatewayPoolErrorCode = strawberry.field(description="What went wrong.")
+
+
+@strawberry.type(description="The result of createGatewayPool.")
+class CreateGatewayPoolPayload:
+    gateway_pool: GatewayPool | None = strawberry.field(description="The new pool.")
+    errors: list[CreateGatewayPoolError] = strawberry.field(description="Empty on success.")
+
+
+@strawberry.mutation(**requires(IsOperatorSuperUser, "Adds a gateway pool to the catalogue."))
+async def create_gateway_pool(
+    info: Info, input: CreateGatewayPoolInput
+) -> CreateGatewayPoolPayload:
+    viewer = info.context.user
+    problems = Problems()
+    name = required_text(problems, input.name, "a name", "name")
+    description = clean_text(input.description)
+    row = None
+    if not problems:
+        row = await create_audited(
+            viewer,
+            lambda conn: GatewayPoolRow.create(
+                name=name, name_key=name.lower(), description=description, using_db=conn
+            ),
+            action="gatewayPool.create",
+            target_type="GatewayPool",
+            changes={"name": name, "description": description},
+            partner_id=None,
+            problems=problems,
+            duplicate=("name",),
+            duplicate_message="A gateway pool with this name exists.",
+        )
+    return CreateGatewayPoolPayload(
+        gateway_pool=GatewayPool.from_row(row) if row else None,
+        errors=problems.build(CreateGatewayPoolError, CreateGatewayPoolErrorCode),
+    )

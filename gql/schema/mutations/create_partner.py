@@ -1,0 +1,64 @@
+"""createPartner: a new managed-service partner."""
+
+from __future__ import annotations
+
+import strawberry
+
+from gql.domain.problems import Problems
+from gql.schema.context import Info
+from gql.schema.errors import UserError, error_codes
+from gql.schema.mutations.common import create_audited, required_text
+from gql.schema.permissions import IsOperatorSuperUser, requires
+from gql.schema.types.partner import Partner
+from models.identity import Partner as PartnerRow
+
+
+@strawberry.input(description="A new partner.")
+class CreatePartnerInput:
+    name: str = strawberry.field(description="The partner's name, unique (whatever its case).")
+    edge_licensing_enabled: bool = strawberry.field(
+        default=False, description="Whether the partner may assign edge licenses."
+    )
+
+
+CreatePartnerErrorCode = error_codes("CreatePartnerErrorCode", "REQUIRED", "INVALID", "DUPLICATE")
+
+
+@strawberry.type(description="A problem with createPartner's input.")
+class CreatePartnerError(UserError):
+    code: CreatePartnerErrorCode = strawberry.field(description="What went wrong.")
+
+
+@strawberry.type(description="The result of createPartner.")
+class CreatePartnerPayload:
+    partner: Partner | None = strawberry.field(description="The new partner.")
+    errors: list[CreatePartnerError] = strawberry.field(description="Empty on success.")
+
+
+@strawberry.mutation(**requires(IsOperatorSuperUser, "Creates a partner."))
+async def create_partner(info: Info, input: CreatePartnerInput) -> CreatePartnerPayload:
+    viewer = info.context.user
+    problems = Problems()
+    name = required_text(problems, input.name, "the partner's name", "name")
+    row = None
+    if not problems:
+        row = await create_audited(
+            viewer,
+            lambda conn: PartnerRow.create(
+                name=name,
+                name_key=name.lower(),
+                edge_licensing_enabled=input.edge_licensing_enabled,
+                using_db=conn,
+            ),
+            action="partner.create",
+            target_type="Partner",
+            changes={"name": name, "edgeLicensingEnabled": input.edge_licensing_enabled},
+            partner_id=None,
+            problems=problems,
+            duplicate=("name",),
+            duplicate_message="A partner with this name exists.",
+        )
+    return CreatePartnerPayload(
+        partner=Partner.from_row(row) if row else None,
+        errors=problems.build(CreatePartnerError, CreatePartnerErrorCode),
+    )

@@ -1,0 +1,106 @@
+"""The Starlette application: lifespan, routes and middleware."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from gql import db
+from gql.db import UNAVAILABLE_MESSAGE, DatabaseUnavailable
+from gql.settings import Settings
+from gql.web.middleware import BodySizeLimitMiddleware, SecurityHeadersMiddleware
+from gql.web.observability import RequestLogMiddleware, configure_logging, metrics_response
+from gql.web.view import GRAPHIQL_DIR, PortalGraphQL
+
+log = logging.getLogger("portal.app")
+
+
+async def database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    log.warning("database unavailable before execution: %s", type(exc.__cause__).__name__)
+    return JSONResponse(
+        {
+            "errors": [
+                {"message": UNAVAILABLE_MESSAGE, "extensions": {"code": "SERVICE_UNAVAILABLE"}}
+            ]
+        },
+        status_code=503,
+        headers={"Retry-After": "1"},
+    )
+
+
+async def healthz(_: Request) -> JSONResponse:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(_: Request) -> JSONResponse:
+    try:
+        await db.ping()
+    except Exception as exc:  # any failure means "not ready"; the reason goes to the log only
+        log.warning("readiness check failed: %s", type(exc).__name__)
+        return JSONResponse({"status": "unavailable"}, status_code=503)
+    return JSONResponse({"status": "ok"})
+
+
+def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
+    """Builds the app. With `manage_database` off, the caller (a test) opens and closes
+    the database itself."""
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        if not manage_database:
+            yield
+            return
+        await db.init_db(settings)
+        try:
+            yield
+        finally:
+            await db.close_db()
+
+    routes = [
+        Route("/graphql", PortalGraphQL(settings)),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
+        Route("/metrics", metrics_response, methods=["GET"]),
+    ]
+    if settings.graphiql:
+        routes.append(Mount("/graphiql", StaticFiles(directory=GRAPHIQL_DIR), name="graphiql"))
+
+    middleware = [
+        Middleware(RequestLogMiddleware),
+        Middleware(SecurityHeadersMiddleware),
+        Middleware(BodySizeLimitMiddleware, limit=settings.max_body_bytes),
+    ]
+    if settings.cors_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+                expose_headers=["X-Request-ID"],
+                max_age=600,
+            )
+        )
+    return Starlette(
+        routes=routes,
+        middleware=middleware,
+        lifespan=lifespan,
+        exception_handlers={DatabaseUnavailable: database_unavailable},
+    )
+
+
+def app_factory() -> Starlette:
+    """Entry point for `uvicorn --factory gql.app:app_factory` (and `portal serve`)."""
+    settings = Settings.from_env()
+    configure_logging(settings)
+    return create_app(settings)
