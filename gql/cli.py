@@ -124,9 +124,7 @@ def cmd_create_operator(args: argparse.Namespace, settings: Settings) -> int:
             new = users.NewUser(
                 role=Role.OPERATOR_SUPERUSER, username=args.username, password=password
             )
-            await users.validate(new, problems)
-            if not problems:
-                await users.create(new, None, problems)
+            await users.register(new, None, problems)
             if problems:
                 return "error", [
                     f"{'.'.join((f or ['input'])[1:])}: {m}" for _, m, f in problems.items

@@ -123,8 +123,7 @@ async def seed_demo(*, if_empty: bool = False) -> list[str]:
         first_name="Olga",
         last_name="Operator",
     )
-    await users.validate(new, problems)
-    row = await users.create(new, None, problems)
+    row = await users.register(new, None, problems)
     if row is None:
         raise DemoError(f"demo operator refused: {problems.items}")
     op = _As(Viewer(row.id, row.username, Role.OPERATOR_SUPERUSER, None, 0, TokenKind.SESSION))

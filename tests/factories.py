@@ -42,8 +42,7 @@ async def make_user(
     new = users.NewUser(
         role=role, username=username, password=password, partner_id=partner.id if partner else None
     )
-    await users.validate(new, problems)
-    row = await users.create(new, None, problems) if not problems else None
+    row = await users.register(new, None, problems)
     assert row is not None, problems.items
     return Account(row.id, row.username, role, row.partner_id)
 

@@ -45,4 +45,5 @@ class Problems:
         return bool(self.items)
 
     def build(self, error_type: type, code_enum: type[Enum]) -> list:
+        """The problems as `error_type` objects with codes of `code_enum`."""
         return [error_type(field=f, message=m, code=code_enum(c)) for c, m, f in self.items]

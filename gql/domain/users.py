@@ -11,10 +11,12 @@ from tortoise.transactions import in_transaction
 from gql.domain import audit, system_properties
 from gql.domain.problems import Problems
 from gql.domain.security import check_password, hash_password
-from gql.domain.validation import clean_text, e164_phone, email_address
+from gql.domain.validation import clean_text, e164_phone, email_address, text
 from gql.domain.viewer import Viewer
 from models.enums import Role
 from models.identity import User
+
+MAX_PERSON_NAME = 100
 
 
 @dataclass(slots=True)
@@ -45,8 +47,17 @@ async def validate(new: NewUser, problems: Problems, *path: str) -> None:
             )
         else:
             new.username = normalized
-    for attr in ("first_name", "last_name"):
-        setattr(new, attr, clean_text(getattr(new, attr)))
+    for attr, key in (("first_name", "firstName"), ("last_name", "lastName")):
+        value = text(
+            problems,
+            getattr(new, attr),
+            key,
+            *path,
+            key,
+            max_length=MAX_PERSON_NAME,
+            required=False,
+        )
+        setattr(new, attr, value)
     for attr, key in (("phone", "phone"), ("mobile_phone", "mobilePhone")):
         raw = clean_text(getattr(new, attr))
         if raw is not None:
@@ -77,6 +88,12 @@ async def validate(new: NewUser, problems: Problems, *path: str) -> None:
         problems.add(problem.code, problem.message, *path, "password")
 
 
+def check_confirmation(problems: Problems, password: str, confirmation: str, *path: str) -> None:
+    """PASSWORD_MISMATCH, for the forms that ask for the password twice."""
+    if confirmation != password:
+        problems.add("PASSWORD_MISMATCH", "The passwords do not match.", *path, "confirmPassword")
+
+
 async def insert(
     new: NewUser, password_hash: str, conn: BaseDBAsyncClient, *, customer_id: int | None = None
 ) -> User:
@@ -97,9 +114,15 @@ async def insert(
     )
 
 
-async def create(new: NewUser, actor: Viewer | None, problems: Problems, *path: str) -> User | None:
-    """Writes the user and its audit event in one transaction; a taken username
-    becomes a DUPLICATE problem (the database decides, so concurrent creates are safe)."""
+async def register(
+    new: NewUser, actor: Viewer | None, problems: Problems, *path: str
+) -> User | None:
+    """Checks `new` (adding every problem under `path`) and, when nothing is wrong,
+    writes the user and its audit event in one transaction; a taken username becomes a
+    DUPLICATE problem (the database decides, so concurrent creates are safe)."""
+    await validate(new, problems, *path)
+    if problems:
+        return None
     password_hash = await hash_password(new.password)
     try:
         async with in_transaction() as conn:

@@ -1,4 +1,5 @@
-"""Field checks shared by the mutations: e-mail addresses, phone numbers, text."""
+"""Field checks shared by every input: text, e-mail addresses, phone numbers, domain
+names, country codes."""
 
 from __future__ import annotations
 
@@ -9,8 +10,36 @@ import phonenumbers
 import pycountry
 from email_validator import EmailNotValidError, validate_email
 
+from gql.domain.problems import Problems
+
 # The most items one input list may hold.
 MAX_LIST = 100
+# The longest name (partner, pool, edge, company …) and free text (descriptions).
+MAX_NAME = 200
+MAX_TEXT = 2000
+
+
+def text(
+    problems: Problems,
+    value: str | None,
+    label: str,
+    *path: str,
+    max_length: int = MAX_NAME,
+    required: bool = True,
+) -> str | None:
+    """The one check of free text: trimmed; REQUIRED when blank (None when blank and
+    optional); INVALID when longer than `max_length` or holding control characters
+    (which no name, label or description needs, and which break logs and exports)."""
+    value = clean_text(value)
+    if value is None:
+        if required:
+            problems.add("REQUIRED", f"Enter {label}.", *path)
+        return None
+    if len(value) > max_length:
+        problems.add("INVALID", f"Use at most {max_length} characters.", *path)
+    elif has_control_characters(value):
+        problems.add("INVALID", "Remove the control characters.", *path)
+    return value
 
 
 def clean_text(value: str | None) -> str | None:

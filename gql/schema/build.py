@@ -20,6 +20,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from gql.schema.codes import check_mutations
 from gql.schema.errors import MaskUnexpectedErrors
 from gql.schema.inputs import KeepRawVariables
 from gql.schema.limits import AliasCountRule, DirectiveCountRule, ListSizeRule
@@ -136,6 +137,9 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         config=StrawberryConfig(disable_field_suggestions=not settings.introspection),
     )
 
+
+# A mutation that could report a code its enum lacks stops the import here.
+check_mutations(Mutation)
 
 # What `portal export-schema` prints and `schema.graphql` holds.
 schema = build_schema()

@@ -8,17 +8,19 @@ the same id, so support can find it without the client ever seeing internals.
 
 from __future__ import annotations
 
+import functools
 import logging
 import uuid
 from collections.abc import Iterator
 from enum import Enum
+from typing import TypeVar
 
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
 from gql.db import UNAVAILABLE_MESSAGE, is_unavailable
-from gql.domain.problems import CODE_DESCRIPTIONS
+from gql.domain.problems import CODE_DESCRIPTIONS, Problems
 
 log = logging.getLogger("portal.errors")
 
@@ -82,6 +84,41 @@ class UserError:
         "null when the problem is not one field's."
     )
     message: str = strawberry.field(description="What is wrong, for a person to read.")
+
+
+def mutation_errors(operation: str, *codes: str, description: str | None = None) -> type:
+    """A mutation's error type (`CreateEdgeError`, implementing UserError) and its code
+    enum (`CreateEdgeErrorCode`, as the type's `codes`). That the resolver can produce
+    no other code is checked when the schema is built (gql.schema.codes)."""
+    name = operation[0].upper() + operation[1:]
+    enum = error_codes(f"{name}ErrorCode", *codes)
+    cls = type(
+        f"{name}Error",
+        (UserError,),
+        {
+            "__annotations__": {"code": enum},
+            "code": strawberry.field(description="What went wrong."),
+            "codes": enum,
+        },
+    )
+    return strawberry.type(cls, description=description or f"A problem with {operation}'s input.")
+
+
+P = TypeVar("P")
+
+
+def payload(cls: type[P], problems: Problems | None = None, **fields: object) -> P:
+    """A mutation's payload: `fields` (the object, or None on failure) and the problems
+    as the mutation's own error type."""
+    error_type = _error_type(cls)
+    errors = problems.build(error_type, error_type.codes) if problems else []
+    return cls(errors=errors, **fields)
+
+
+@functools.cache
+def _error_type(cls: type) -> type:
+    definition = cls.__strawberry_definition__  # type: ignore[attr-defined]
+    return definition.get_field("errors").type.of_type
 
 
 def error_codes(name: str, *codes: str, **descriptions: str) -> type[Enum]:

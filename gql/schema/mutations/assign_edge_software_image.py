@@ -6,10 +6,10 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from gql.domain import audit, ids, scoping
-from gql.domain.customer_images import assigned_images, lock_customer
+from gql.domain.customers.images import assigned_images, lock_customer
 from gql.domain.problems import Problems
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.permissions import CanManageEdges, requires
 from gql.schema.types.customer import EdgeDevice
 
@@ -22,14 +22,9 @@ class AssignEdgeSoftwareImageInput:
     )
 
 
-AssignEdgeSoftwareImageErrorCode = error_codes(
-    "AssignEdgeSoftwareImageErrorCode", "NOT_FOUND", "NOT_AVAILABLE"
+AssignEdgeSoftwareImageError = mutation_errors(
+    "assignEdgeSoftwareImage", "NOT_FOUND", "NOT_AVAILABLE"
 )
-
-
-@strawberry.type(description="A problem with assignEdgeSoftwareImage's input.")
-class AssignEdgeSoftwareImageError(UserError):
-    code: AssignEdgeSoftwareImageErrorCode = strawberry.field(description="What went wrong.")
 
 
 @strawberry.type(description="The result of assignEdgeSoftwareImage.")
@@ -39,10 +34,7 @@ class AssignEdgeSoftwareImagePayload:
 
 
 def _failed(problems: Problems) -> AssignEdgeSoftwareImagePayload:
-    return AssignEdgeSoftwareImagePayload(
-        edge=None,
-        errors=problems.build(AssignEdgeSoftwareImageError, AssignEdgeSoftwareImageErrorCode),
-    )
+    return payload(AssignEdgeSoftwareImagePayload, problems, edge=None)
 
 
 @strawberry.mutation(

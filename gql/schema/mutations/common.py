@@ -101,5 +101,4 @@ async def create_user(
         contact_email=fields.contact_email,
         company=company,
     )
-    await users.validate(new, problems)
-    return None if problems else await users.create(new, viewer, problems)
+    return await users.register(new, viewer, problems)

@@ -11,7 +11,7 @@ from gql.domain import audit
 from gql.domain.problems import Problems
 from gql.domain.security import new_token
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.mutations.common import required_text
 from gql.schema.permissions import CanManageUsers, requires
 from gql.schema.types.system import ApiToken
@@ -31,12 +31,7 @@ class CreateApiTokenInput:
     )
 
 
-CreateApiTokenErrorCode = error_codes("CreateApiTokenErrorCode", "REQUIRED", "INVALID")
-
-
-@strawberry.type(description="A problem with createApiToken's input.")
-class CreateApiTokenError(UserError):
-    code: CreateApiTokenErrorCode = strawberry.field(description="What went wrong.")
+CreateApiTokenError = mutation_errors("createApiToken", "REQUIRED", "INVALID")
 
 
 @strawberry.type(description="The result of createApiToken.")
@@ -59,11 +54,7 @@ async def create_api_token(info: Info, input: CreateApiTokenInput) -> CreateApiT
     if not 1 <= days <= MAX_DAYS:
         problems.add("INVALID", f"Choose 1 to {MAX_DAYS} days.", "expiresInDays")
     if problems:
-        return CreateApiTokenPayload(
-            token=None,
-            api_token=None,
-            errors=problems.build(CreateApiTokenError, CreateApiTokenErrorCode),
-        )
+        return payload(CreateApiTokenPayload, problems, token=None, api_token=None)
     token, token_hash = new_token()
     async with in_transaction() as conn:
         row = await AuthToken.create(

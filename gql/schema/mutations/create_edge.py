@@ -6,11 +6,11 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from gql.domain import audit, ids, scoping
-from gql.domain.customer_images import assigned_images, lock_customer
+from gql.domain.customers.images import assigned_images, lock_customer
 from gql.domain.problems import Problems
 from gql.domain.validation import clean_text
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.mutations.common import required_text
 from gql.schema.permissions import CanManageEdges, requires
 from gql.schema.types.customer import EdgeDevice
@@ -29,14 +29,7 @@ class CreateEdgeInput:
     )
 
 
-CreateEdgeErrorCode = error_codes(
-    "CreateEdgeErrorCode", "REQUIRED", "INVALID", "NOT_FOUND", "NOT_AVAILABLE"
-)
-
-
-@strawberry.type(description="A problem with createEdge's input.")
-class CreateEdgeError(UserError):
-    code: CreateEdgeErrorCode = strawberry.field(description="What went wrong.")
+CreateEdgeError = mutation_errors("createEdge", "REQUIRED", "INVALID", "NOT_FOUND", "NOT_AVAILABLE")
 
 
 @strawberry.type(description="The result of createEdge.")
@@ -46,7 +39,7 @@ class CreateEdgePayload:
 
 
 def _failed(problems: Problems) -> CreateEdgePayload:
-    return CreateEdgePayload(edge=None, errors=problems.build(CreateEdgeError, CreateEdgeErrorCode))
+    return payload(CreateEdgePayload, problems, edge=None)
 
 
 @strawberry.mutation(**requires(CanManageEdges, "Adds an edge to a customer."))

@@ -6,7 +6,7 @@ import strawberry
 
 from gql.domain.problems import Problems
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.mutations.common import create_audited, required_text
 from gql.schema.permissions import IsOperatorSuperUser, requires
 from gql.schema.types.catalogue import EdgeLicense, LicenseEdition
@@ -27,14 +27,7 @@ class CreateEdgeLicenseInput:
     region: str = strawberry.field(description="The region where it is valid.")
 
 
-CreateEdgeLicenseErrorCode = error_codes(
-    "CreateEdgeLicenseErrorCode", "REQUIRED", "INVALID", "DUPLICATE"
-)
-
-
-@strawberry.type(description="A problem with createEdgeLicense's input.")
-class CreateEdgeLicenseError(UserError):
-    code: CreateEdgeLicenseErrorCode = strawberry.field(description="What went wrong.")
+CreateEdgeLicenseError = mutation_errors("createEdgeLicense", "REQUIRED", "INVALID", "DUPLICATE")
 
 
 @strawberry.type(description="The result of createEdgeLicense.")
@@ -77,7 +70,6 @@ async def create_edge_license(
             duplicate=("sku",),
             duplicate_message="A license with this SKU exists.",
         )
-    return CreateEdgeLicensePayload(
-        edge_license=EdgeLicense.from_row(row) if row else None,
-        errors=problems.build(CreateEdgeLicenseError, CreateEdgeLicenseErrorCode),
+    return payload(
+        CreateEdgeLicensePayload, problems, edge_license=EdgeLicense.from_row(row) if row else None
     )

@@ -7,7 +7,7 @@ import strawberry
 from gql.domain.problems import Problems
 from gql.domain.validation import clean_text
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.mutations.common import create_audited, required_text
 from gql.schema.permissions import IsOperatorSuperUser, requires
 from gql.schema.types.catalogue import GatewayPool
@@ -20,14 +20,7 @@ class CreateGatewayPoolInput:
     description: str | None = strawberry.field(default=None, description="Notes on the pool.")
 
 
-CreateGatewayPoolErrorCode = error_codes(
-    "CreateGatewayPoolErrorCode", "REQUIRED", "INVALID", "DUPLICATE"
-)
-
-
-@strawberry.type(description="A problem with createGatewayPool's input.")
-class CreateGatewayPoolError(UserError):
-    code: CreateGatewayPoolErrorCode = strawberry.field(description="What went wrong.")
+CreateGatewayPoolError = mutation_errors("createGatewayPool", "REQUIRED", "INVALID", "DUPLICATE")
 
 
 @strawberry.type(description="The result of createGatewayPool.")
@@ -59,7 +52,6 @@ async def create_gateway_pool(
             duplicate=("name",),
             duplicate_message="A gateway pool with this name exists.",
         )
-    return CreateGatewayPoolPayload(
-        gateway_pool=GatewayPool.from_row(row) if row else None,
-        errors=problems.build(CreateGatewayPoolError, CreateGatewayPoolErrorCode),
+    return payload(
+        CreateGatewayPoolPayload, problems, gateway_pool=GatewayPool.from_row(row) if row else None
     )

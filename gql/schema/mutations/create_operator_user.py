@@ -6,7 +6,7 @@ import strawberry
 
 from gql.domain.problems import Problems
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.mutations.common import NewUserFields, create_user
 from gql.schema.permissions import IsOperatorSuperUser, requires
 from gql.schema.types.user import Role, User
@@ -19,14 +19,9 @@ class CreateOperatorUserInput(NewUserFields):
     role: Role = strawberry.field(description="OPERATOR_SUPERUSER or OPERATOR_SUPPORT.")
 
 
-CreateOperatorUserErrorCode = error_codes(
-    "CreateOperatorUserErrorCode", "REQUIRED", "INVALID", "DUPLICATE", "PASSWORD_TOO_WEAK"
+CreateOperatorUserError = mutation_errors(
+    "createOperatorUser", "REQUIRED", "INVALID", "DUPLICATE", "PASSWORD_TOO_WEAK"
 )
-
-
-@strawberry.type(description="A problem with createOperatorUser's input.")
-class CreateOperatorUserError(UserError):
-    code: CreateOperatorUserErrorCode = strawberry.field(description="What went wrong.")
 
 
 @strawberry.type(description="The result of createOperatorUser.")
@@ -45,7 +40,6 @@ async def create_operator_user(
     if role not in OPERATOR_ROLES:
         problems.add("INVALID", "Choose an operator role.", "role")
     row = await create_user(input, role, None, viewer, problems)
-    return CreateOperatorUserPayload(
-        user=User.from_row(row, viewer) if row else None,
-        errors=problems.build(CreateOperatorUserError, CreateOperatorUserErrorCode),
+    return payload(
+        CreateOperatorUserPayload, problems, user=User.from_row(row, viewer) if row else None
     )

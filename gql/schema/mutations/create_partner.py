@@ -6,7 +6,7 @@ import strawberry
 
 from gql.domain.problems import Problems
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.mutations.common import create_audited, required_text
 from gql.schema.permissions import IsOperatorSuperUser, requires
 from gql.schema.types.partner import Partner
@@ -21,12 +21,7 @@ class CreatePartnerInput:
     )
 
 
-CreatePartnerErrorCode = error_codes("CreatePartnerErrorCode", "REQUIRED", "INVALID", "DUPLICATE")
-
-
-@strawberry.type(description="A problem with createPartner's input.")
-class CreatePartnerError(UserError):
-    code: CreatePartnerErrorCode = strawberry.field(description="What went wrong.")
+CreatePartnerError = mutation_errors("createPartner", "REQUIRED", "INVALID", "DUPLICATE")
 
 
 @strawberry.type(description="The result of createPartner.")
@@ -58,7 +53,4 @@ async def create_partner(info: Info, input: CreatePartnerInput) -> CreatePartner
             duplicate=("name",),
             duplicate_message="A partner with this name exists.",
         )
-    return CreatePartnerPayload(
-        partner=Partner.from_row(row) if row else None,
-        errors=problems.build(CreatePartnerError, CreatePartnerErrorCode),
-    )
+    return payload(CreatePartnerPayload, problems, partner=Partner.from_row(row) if row else None)

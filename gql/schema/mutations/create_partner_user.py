@@ -8,7 +8,7 @@ import strawberry
 from gql.domain import ids, scoping
 from gql.domain.problems import Problems
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.mutations.common import NewUserFields, create_user
 from gql.schema.permissions import CanManageUsers, requires
 from gql.schema.types.user import Role, User
@@ -28,19 +28,14 @@ class CreatePartnerUserInput(NewUserFields):
     )
 
 
-CreatePartnerUserErrorCode = error_codes(
-    "CreatePartnerUserErrorCode",
+CreatePartnerUserError = mutation_errors(
+    "createPartnerUser",
     "REQUIRED",
     "INVALID",
     "DUPLICATE",
     "NOT_FOUND",
     "PASSWORD_TOO_WEAK",
 )
-
-
-@strawberry.type(description="A problem with createPartnerUser's input.")
-class CreatePartnerUserError(UserError):
-    code: CreatePartnerUserErrorCode = strawberry.field(description="What went wrong.")
 
 
 @strawberry.type(description="The result of createPartnerUser.")
@@ -77,7 +72,6 @@ async def create_partner_user(
         problems,
         company=partner.name if partner else None,
     )
-    return CreatePartnerUserPayload(
-        user=User.from_row(row, viewer) if row else None,
-        errors=problems.build(CreatePartnerUserError, CreatePartnerUserErrorCode),
+    return payload(
+        CreatePartnerUserPayload, problems, user=User.from_row(row, viewer) if row else None
     )

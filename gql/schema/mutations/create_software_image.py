@@ -7,7 +7,7 @@ import strawberry
 from gql.domain.problems import Problems
 from gql.domain.validation import clean_text
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.mutations.common import create_audited, required_text
 from gql.schema.permissions import IsOperatorSuperUser, requires
 from gql.schema.types.catalogue import SoftwareImage
@@ -20,14 +20,9 @@ class CreateSoftwareImageInput:
     description: str | None = strawberry.field(default=None, description="Notes on the image.")
 
 
-CreateSoftwareImageErrorCode = error_codes(
-    "CreateSoftwareImageErrorCode", "REQUIRED", "INVALID", "DUPLICATE"
+CreateSoftwareImageError = mutation_errors(
+    "createSoftwareImage", "REQUIRED", "INVALID", "DUPLICATE"
 )
-
-
-@strawberry.type(description="A problem with createSoftwareImage's input.")
-class CreateSoftwareImageError(UserError):
-    code: CreateSoftwareImageErrorCode = strawberry.field(description="What went wrong.")
 
 
 @strawberry.type(description="The result of createSoftwareImage.")
@@ -59,7 +54,8 @@ async def create_software_image(
             duplicate=("version",),
             duplicate_message="An image with this version exists.",
         )
-    return CreateSoftwareImagePayload(
+    return payload(
+        CreateSoftwareImagePayload,
+        problems,
         software_image=SoftwareImage.from_row(row) if row else None,
-        errors=problems.build(CreateSoftwareImageError, CreateSoftwareImageErrorCode),
     )

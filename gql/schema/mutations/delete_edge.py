@@ -8,7 +8,7 @@ from tortoise.transactions import in_transaction
 from gql.domain import audit, ids, scoping
 from gql.domain.problems import Problems
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.permissions import CanManageEdges, requires
 
 
@@ -17,12 +17,7 @@ class DeleteEdgeInput:
     id: strawberry.ID = strawberry.field(description="The edge.")
 
 
-DeleteEdgeErrorCode = error_codes("DeleteEdgeErrorCode", "NOT_FOUND")
-
-
-@strawberry.type(description="A problem with deleteEdge's input.")
-class DeleteEdgeError(UserError):
-    code: DeleteEdgeErrorCode = strawberry.field(description="What went wrong.")
+DeleteEdgeError = mutation_errors("deleteEdge", "NOT_FOUND")
 
 
 @strawberry.type(description="The result of deleteEdge.")
@@ -47,9 +42,7 @@ async def delete_edge(info: Info, input: DeleteEdgeInput) -> DeleteEdgePayload:
         if edge is None:
             problems = Problems()
             problems.add("NOT_FOUND", "No such edge.", "id")
-            return DeleteEdgePayload(
-                deleted_id=None, errors=problems.build(DeleteEdgeError, DeleteEdgeErrorCode)
-            )
+            return payload(DeleteEdgePayload, problems, deleted_id=None)
         await edge.delete(using_db=conn)
         await audit.record(
             viewer,

@@ -6,10 +6,10 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from gql.domain import audit, ids, scoping
-from gql.domain.customer_images import lock_customer
+from gql.domain.customers.images import lock_customer
 from gql.domain.problems import Problems
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.permissions import IsPartnerSuperUser, requires
 from models.customer import Edge, IdempotencyRecord
 from models.identity import User
@@ -20,14 +20,9 @@ class DeletePartnerCustomerInput:
     id: strawberry.ID = strawberry.field(description="The customer.")
 
 
-DeletePartnerCustomerErrorCode = error_codes(
-    "DeletePartnerCustomerErrorCode", "NOT_FOUND", "CUSTOMER_HAS_EDGES"
+DeletePartnerCustomerError = mutation_errors(
+    "deletePartnerCustomer", "NOT_FOUND", "CUSTOMER_HAS_EDGES"
 )
-
-
-@strawberry.type(description="A problem with deletePartnerCustomer's input.")
-class DeletePartnerCustomerError(UserError):
-    code: DeletePartnerCustomerErrorCode = strawberry.field(description="What went wrong.")
 
 
 @strawberry.type(description="The result of deletePartnerCustomer.")
@@ -39,10 +34,7 @@ class DeletePartnerCustomerPayload:
 def _failed(code: str, message: str) -> DeletePartnerCustomerPayload:
     problems = Problems()
     problems.add(code, message, "id")
-    return DeletePartnerCustomerPayload(
-        deleted_id=None,
-        errors=problems.build(DeletePartnerCustomerError, DeletePartnerCustomerErrorCode),
-    )
+    return payload(DeletePartnerCustomerPayload, problems, deleted_id=None)
 
 
 @strawberry.mutation(

@@ -13,7 +13,7 @@ from gql.domain.problems import Problems
 from gql.domain.security import new_token, verify_password
 from gql.domain.viewer import Viewer
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.permissions import public
 from gql.schema.types.user import User
 from models.enums import Role, TokenKind
@@ -31,12 +31,13 @@ class LoginInput:
     password: str = strawberry.field(description="The password.")
 
 
-LoginErrorCode = error_codes("LoginErrorCode", "REQUIRED", "INVALID_CREDENTIALS", "RATE_LIMITED")
-
-
-@strawberry.type(description="A problem with a login.")
-class LoginError(UserError):
-    code: LoginErrorCode = strawberry.field(description="What went wrong.")
+LoginError = mutation_errors(
+    "login",
+    "REQUIRED",
+    "INVALID_CREDENTIALS",
+    "RATE_LIMITED",
+    description="A problem with a login.",
+)
 
 
 @strawberry.type(description="The result of a login.")
@@ -52,9 +53,7 @@ class LoginPayload:
 def _failed(code: str, message: str) -> LoginPayload:
     problems = Problems()
     problems.add(code, message)
-    return LoginPayload(
-        token=None, expires_at=None, user=None, errors=problems.build(LoginError, LoginErrorCode)
-    )
+    return payload(LoginPayload, problems, token=None, expires_at=None, user=None)
 
 
 @strawberry.mutation(
@@ -71,12 +70,7 @@ async def login(info: Info, input: LoginInput) -> LoginPayload:
     if not input.password:
         problems.add("REQUIRED", "Enter your password.", "password")
     if problems:
-        return LoginPayload(
-            token=None,
-            expires_at=None,
-            user=None,
-            errors=problems.build(LoginError, LoginErrorCode),
-        )
+        return payload(LoginPayload, problems, token=None, expires_at=None, user=None)
 
     now = datetime.now(UTC)
     user = await UserRow.get_or_none(username_key=username.lower())

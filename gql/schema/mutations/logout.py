@@ -10,7 +10,7 @@ from tortoise.transactions import in_transaction
 from gql.domain import audit
 from gql.domain.problems import Problems
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.permissions import IsAuthenticated, requires
 from models.enums import TokenKind
 from models.identity import AuthToken
@@ -23,12 +23,7 @@ class LogoutInput:
     )
 
 
-LogoutErrorCode = error_codes("LogoutErrorCode", "INVALID")
-
-
-@strawberry.type(description="A problem with a logout.")
-class LogoutError(UserError):
-    code: LogoutErrorCode = strawberry.field(description="What went wrong.")
+LogoutError = mutation_errors("logout", "INVALID", description="A problem with a logout.")
 
 
 @strawberry.type(description="The result of a logout.")
@@ -49,7 +44,7 @@ async def logout(info: Info, input: LogoutInput | None = None) -> LogoutPayload:
     if viewer.token_kind != TokenKind.SESSION:
         problems = Problems()
         problems.add("INVALID", "logout ends sessions; revoke API tokens with revokeApiToken.")
-        return LogoutPayload(ended_sessions=0, errors=problems.build(LogoutError, LogoutErrorCode))
+        return payload(LogoutPayload, problems, ended_sessions=0)
     sessions = AuthToken.filter(kind=TokenKind.SESSION, revoked_at__isnull=True)
     if input is not None and input.all_sessions:
         sessions = sessions.filter(user_id=viewer.user_id)

@@ -1,4 +1,5 @@
-"""modifyCustomerImages: replaces the software images assigned to a customer."""
+"""modifyCustomerImages: replaces the software images assigned to a customer, by the
+same rules (gql.domain.customers.configuration) as creating and updating it."""
 
 from __future__ import annotations
 
@@ -6,15 +7,13 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from gql.domain import audit, ids, scoping
-from gql.domain.customer_images import check_removals, lock_customer, replace_images
-from gql.domain.customer_rules import choose_images
+from gql.domain.customers import configuration
+from gql.domain.customers.images import lock_customer
 from gql.domain.problems import Problems
-from gql.domain.validation import MAX_LIST
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.permissions import IsPartnerAdmin, requires
 from gql.schema.types.customer import Customer
-from models.catalogue import PartnerSoftwareImage
 
 
 @strawberry.input(description="The images a customer should have from now on.")
@@ -30,8 +29,8 @@ class ModifyCustomerImagesInput:
     )
 
 
-ModifyCustomerImagesErrorCode = error_codes(
-    "ModifyCustomerImagesErrorCode",
+ModifyCustomerImagesError = mutation_errors(
+    "modifyCustomerImages",
     "REQUIRED",
     "INVALID",
     "NOT_FOUND",
@@ -42,22 +41,10 @@ ModifyCustomerImagesErrorCode = error_codes(
 )
 
 
-@strawberry.type(description="A problem with modifyCustomerImages's input.")
-class ModifyCustomerImagesError(UserError):
-    code: ModifyCustomerImagesErrorCode = strawberry.field(description="What went wrong.")
-
-
 @strawberry.type(description="The result of modifyCustomerImages.")
 class ModifyCustomerImagesPayload:
     customer: Customer | None = strawberry.field(description="The customer as it now is.")
     errors: list[ModifyCustomerImagesError] = strawberry.field(description="Empty on success.")
-
-
-def _failed(problems: Problems) -> ModifyCustomerImagesPayload:
-    return ModifyCustomerImagesPayload(
-        customer=None,
-        errors=problems.build(ModifyCustomerImagesError, ModifyCustomerImagesErrorCode),
-    )
 
 
 @strawberry.mutation(
@@ -71,45 +58,26 @@ async def modify_customer_images(
     pk = ids.decode_as(input.customer_id, "Customer")
     if pk is None or not await scoping.own_customers(viewer).filter(id=pk).exists():
         problems.add("NOT_FOUND", "No such customer of your partner.", "customerId")
-        return _failed(problems)
-    if not input.software_image_ids:
-        problems.add("REQUIRED", "Assign at least one image.", "softwareImageIds")
-        return _failed(problems)
-    if len(input.software_image_ids) > MAX_LIST:
-        problems.add("INVALID", f"Give at most {MAX_LIST} images.", "softwareImageIds")
-        return _failed(problems)
+        return payload(ModifyCustomerImagesPayload, problems, customer=None)
+    explicit = {"images": input.software_image_ids}
+    if input.default_software_image_id is not None:
+        explicit["default_image"] = input.default_software_image_id
     async with in_transaction() as conn:
         customer = await lock_customer(pk, conn)
-        available = set(
-            await PartnerSoftwareImage.filter(partner_id=customer.partner_id)
-            .using_db(conn)
-            .values_list("image_id", flat=True)
+        partner = await scoping.partners(viewer).get(id=customer.partner_id)
+        state = await configuration.start(
+            problems, partner, explicit, customer=customer, prefix=(), conn=conn
         )
-        default = None
-        if input.default_software_image_id is not None:
-            default = ids.decode_as(input.default_software_image_id, "SoftwareImage")
-            if default not in available:
-                problems.add(
-                    "NOT_AVAILABLE",
-                    "This image is not available to your partner.",
-                    "defaultSoftwareImageId",
-                )
-        chosen = choose_images(
-            problems,
-            available,
-            input.software_image_ids,
-            manage=customer.manage_software_images,
-            default=default,
-            current_default=customer.default_software_image_id,
-            image_path=("softwareImageIds",),
-            default_path=("defaultSoftwareImageId",),
+        await configuration.plan_images(state)
+        await configuration.guard_removals(state)
+        before, after = state.before, state.after
+        if problems:
+            return payload(ModifyCustomerImagesPayload, problems, customer=None)
+        customer.default_software_image_id = after.default_image
+        await customer.save(
+            using_db=conn, update_fields=["default_software_image_id", "updated_at"]
         )
-        if chosen is not None:
-            await check_removals(problems, customer.id, chosen[0], conn, "softwareImageIds")
-        if problems or chosen is None:
-            return _failed(problems)
-        keep, default_pk = chosen
-        await replace_images(customer, keep, default_pk, conn)
+        await configuration.store(customer, before, after, conn)
         await audit.record(
             viewer,
             "customer.images.modify",
@@ -118,9 +86,9 @@ async def modify_customer_images(
             partner_id=customer.partner_id,
             customer_id=customer.id,
             changes={
-                "softwareImageIds": [ids.encode("SoftwareImage", p) for p in keep],
-                "defaultSoftwareImageId": ids.encode("SoftwareImage", default_pk),
+                "softwareImageIds": [ids.encode("SoftwareImage", p) for p in after.images],
+                "defaultSoftwareImageId": ids.encode("SoftwareImage", after.default_image),
             },
             using_db=conn,
         )
-    return ModifyCustomerImagesPayload(customer=Customer.from_row(customer), errors=[])
+    return payload(ModifyCustomerImagesPayload, problems, customer=Customer.from_row(customer))

@@ -10,7 +10,7 @@ from tortoise.transactions import in_transaction
 from gql.domain import audit, ids, scoping
 from gql.domain.problems import Problems
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.permissions import CanManageUsers, requires
 from gql.schema.types.system import ApiToken
 
@@ -20,12 +20,7 @@ class RevokeApiTokenInput:
     id: strawberry.ID = strawberry.field(description="The API token's ID.")
 
 
-RevokeApiTokenErrorCode = error_codes("RevokeApiTokenErrorCode", "NOT_FOUND")
-
-
-@strawberry.type(description="A problem with revokeApiToken's input.")
-class RevokeApiTokenError(UserError):
-    code: RevokeApiTokenErrorCode = strawberry.field(description="What went wrong.")
+RevokeApiTokenError = mutation_errors("revokeApiToken", "NOT_FOUND")
 
 
 @strawberry.type(description="The result of revokeApiToken.")
@@ -48,9 +43,7 @@ async def revoke_api_token(info: Info, input: RevokeApiTokenInput) -> RevokeApiT
     if row is None:
         problems = Problems()
         problems.add("NOT_FOUND", "No such API token.", "id")
-        return RevokeApiTokenPayload(
-            api_token=None, errors=problems.build(RevokeApiTokenError, RevokeApiTokenErrorCode)
-        )
+        return payload(RevokeApiTokenPayload, problems, api_token=None)
     if row.revoked_at is None:
         row.revoked_at = datetime.now(UTC)
         async with in_transaction() as conn:

@@ -8,7 +8,7 @@ from tortoise.transactions import in_transaction
 from gql.domain import audit, system_properties
 from gql.domain.problems import Problems
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.permissions import IsOperatorSuperUser, requires
 from gql.schema.types.system import SystemProperty
 from models.system import SystemProperty as SystemPropertyRow
@@ -20,12 +20,7 @@ class SetSystemPropertyInput:
     value: str = strawberry.field(description='The value as text; booleans "true"/"false".')
 
 
-SetSystemPropertyErrorCode = error_codes("SetSystemPropertyErrorCode", "NOT_FOUND", "INVALID")
-
-
-@strawberry.type(description="A problem with setSystemProperty's input.")
-class SetSystemPropertyError(UserError):
-    code: SetSystemPropertyErrorCode = strawberry.field(description="What went wrong.")
+SetSystemPropertyError = mutation_errors("setSystemProperty", "NOT_FOUND", "INVALID")
 
 
 @strawberry.type(description="The result of setSystemProperty.")
@@ -55,10 +50,7 @@ async def set_system_property(
         except ValueError as exc:
             problems.add("INVALID", f"{name} {exc}.", "value")
     if problems:
-        return SetSystemPropertyPayload(
-            system_property=None,
-            errors=problems.build(SetSystemPropertyError, SetSystemPropertyErrorCode),
-        )
+        return payload(SetSystemPropertyPayload, problems, system_property=None)
     assert spec is not None
     async with in_transaction() as conn:
         row, created = await SystemPropertyRow.get_or_create(

@@ -12,7 +12,7 @@ from gql.domain import audit, ids, scoping
 from gql.domain.problems import Problems
 from gql.domain.validation import MAX_LIST
 from gql.schema.context import Info
-from gql.schema.errors import UserError, error_codes
+from gql.schema.errors import mutation_errors, payload
 from gql.schema.mutations.common import required_text
 from gql.schema.permissions import IsOperatorSuperUser, requires
 from gql.schema.types.partner import Partner
@@ -55,19 +55,14 @@ class UpdatePartnerInput:
     )
 
 
-UpdatePartnerErrorCode = error_codes(
-    "UpdatePartnerErrorCode",
+UpdatePartnerError = mutation_errors(
+    "updatePartner",
     "REQUIRED",
     "INVALID",
     "DUPLICATE",
     "NOT_FOUND",
     "DEFAULT_IMAGE_REQUIRED",
 )
-
-
-@strawberry.type(description="A problem with updatePartner's input.")
-class UpdatePartnerError(UserError):
-    code: UpdatePartnerErrorCode = strawberry.field(description="What went wrong.")
 
 
 @strawberry.type(description="The result of updatePartner.")
@@ -267,9 +262,7 @@ async def _apply(
 
 
 def _failed(problems: Problems) -> UpdatePartnerPayload:
-    return UpdatePartnerPayload(
-        partner=None, errors=problems.build(UpdatePartnerError, UpdatePartnerErrorCode)
-    )
+    return payload(UpdatePartnerPayload, problems, partner=None)
 
 
 def _gid(type_name: str, pk: int | None) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gql.domain.problems import Problems
-from gql.domain.validation import clean_text, country_code, domain_name, has_control_characters
+from gql.domain.validation import country_code, domain_name, text
 from models.customer import Customer as CustomerRow
 from models.identity import User as UserRow
 
@@ -49,53 +49,56 @@ class CompanyDetails:
         }
 
 
-def _text(problems: Problems, value: str, label: str, key: str, limit: int) -> str:
-    value = value.strip()
-    if not value:
-        problems.add("REQUIRED", f"Enter {label}.", key)
-    elif len(value) > limit:
-        problems.add("INVALID", f"Use at most {limit} characters.", key)
-    elif has_control_characters(value):
-        problems.add("INVALID", "Remove the control characters.", key)
-    return value
-
-
 def check_company(problems: Problems, details: CompanyDetails) -> CompanyDetails:
     """The details trimmed and normalized, adding every problem found."""
-    name = _text(problems, details.name, "the company name", "companyName", MAX_COMPANY)
-    account = _text(
-        problems, details.account_number, "an account number", "accountNumber", MAX_ACCOUNT
+    name = text(problems, details.name, "the company name", "companyName", max_length=MAX_COMPANY)
+    account = text(
+        problems,
+        details.account_number,
+        "an account number",
+        "accountNumber",
+        max_length=MAX_ACCOUNT,
     )
-    domain = details.domain.strip()
-    if not domain:
+    return CompanyDetails(
+        name=name or "",
+        domain=_domain(problems, details.domain),
+        account_number=account or "",
+        address=_address(problems, details.address),
+    )
+
+
+def _domain(problems: Problems, value: str) -> str:
+    value = value.strip()
+    if not value:
         problems.add("REQUIRED", "Enter the company's domain name.", "domain")
-    else:
-        normalized = domain_name(domain)
-        if normalized is None:
-            problems.add("INVALID", 'Enter a domain name such as "acme.example".', "domain")
-        domain = normalized or domain
-    address = None
-    if details.address is not None:
-        given = details.address
-        parts: dict[str, str | None] = {}
-        for attr, (key, limit) in _ADDRESS_LIMITS.items():
-            value = clean_text(getattr(given, attr))
-            if value is not None and len(value) > limit:
-                problems.add("INVALID", f"Use at most {limit} characters.", "address", key)
-            parts[attr] = value
-        country = clean_text(given.country)
-        if country is not None:
-            code = country_code(country)
-            if code is None:
-                problems.add(
-                    "INVALID",
-                    'Use an ISO 3166-1 alpha-2 country code, e.g. "DE".',
-                    "address",
-                    "country",
-                )
-            country = code or country
-        address = Address(**parts, country=country)
-    return CompanyDetails(name=name, domain=domain, account_number=account, address=address)
+        return value
+    normalized = domain_name(value)
+    if normalized is None:
+        problems.add("INVALID", 'Enter a domain name such as "acme.example".', "domain")
+    return normalized or value
+
+
+def _address(problems: Problems, given: Address | None) -> Address | None:
+    if given is None:
+        return None
+    parts = {
+        attr: text(
+            problems, getattr(given, attr), key, "address", key, max_length=limit, required=False
+        )
+        for attr, (key, limit) in _ADDRESS_LIMITS.items()
+    }
+    country = text(problems, given.country, "country", "address", "country", required=False)
+    if country is not None:
+        code = country_code(country)
+        if code is None:
+            problems.add(
+                "INVALID",
+                'Use an ISO 3166-1 alpha-2 country code, e.g. "DE".',
+                "address",
+                "country",
+            )
+        country = code or country
+    return Address(**parts, country=country)
 
 
 async def duplicates(

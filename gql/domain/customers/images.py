@@ -1,4 +1,4 @@
-"""Changing a customer's assigned images, and the edges that pin them.
+"""The customer row lock, and the images that edges still run.
 
 An image that an edge runs cannot leave the customer (IMAGE_IN_USE), and an edge can
 only take an image the customer has. Both sides lock the customer's row first
@@ -9,6 +9,7 @@ edge's assignment of the same image cannot slip past each other.
 from __future__ import annotations
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.models import Model
 
 from gql.domain.problems import Problems
 from models.catalogue import SoftwareImage
@@ -28,11 +29,25 @@ async def assigned_images(customer_id: int, conn: BaseDBAsyncClient | None = Non
     return list(await rows.values_list("image_id", flat=True))
 
 
+def edges_sentence(count_by_thing: dict[str, list[str]], noun: str, advice: str) -> list[str]:
+    """ "Image 5.2.0 is still used by 2 edges: a, b." for each thing, at most
+    MAX_NAMED_EDGES names each."""
+    out = []
+    for thing, names in count_by_thing.items():
+        shown = ", ".join(names[:MAX_NAMED_EDGES])
+        more = len(names) - MAX_NAMED_EDGES
+        out.append(
+            f"{noun} {thing} is still used by {len(names)} edge{'s' if len(names) > 1 else ''}: "
+            f"{shown}{f' and {more} more' if more > 0 else ''}. {advice}"
+        )
+    return out
+
+
 async def check_removals(
     problems: Problems,
     customer_id: int,
     keep: list[int],
-    conn: BaseDBAsyncClient,
+    conn: BaseDBAsyncClient | None,
     *path: str,
 ) -> None:
     """IMAGE_IN_USE for each image leaving the customer that an edge still runs, naming
@@ -55,38 +70,23 @@ async def check_removals(
         .using_db(conn)
         .values_list("id", "version")
     )
-    for image_id, names in by_image.items():
-        shown = ", ".join(names[:MAX_NAMED_EDGES])
-        more = len(names) - MAX_NAMED_EDGES
-        problems.add(
-            "IMAGE_IN_USE",
-            f"Image {versions.get(image_id, image_id)} is still used by "
-            f"{len(names)} edge{'s' if len(names) > 1 else ''}: {shown}"
-            + (f" and {more} more" if more > 0 else "")
-            + ". Move them to another image first.",
-            *path,
-        )
+    named = {versions.get(pk, str(pk)): names for pk, names in by_image.items()}
+    for message in edges_sentence(named, "Image", "Move them to another image first."):
+        problems.add("IMAGE_IN_USE", message, *path)
 
 
-async def replace_images(
-    customer: Customer, keep: list[int], default: int, conn: BaseDBAsyncClient
+async def replace_links(
+    link: type[Model], column: str, customer_id: int, keep: list[int], conn
 ) -> None:
-    """Makes the customer's images exactly `keep`, with `default` (one of them)."""
-    current = await assigned_images(customer.id, conn)
+    """Makes the customer's links of one kind (images, licenses) exactly `keep`."""
+    rows = link.filter(customer_id=customer_id).using_db(conn)
+    current = set(await rows.values_list(column, flat=True))
     gone = [pk for pk in current if pk not in keep]
     if gone:
         await (
-            CustomerSoftwareImage.filter(customer_id=customer.id, image_id__in=gone)
-            .using_db(conn)
-            .delete()
+            link.filter(customer_id=customer_id, **{f"{column}__in": gone}).using_db(conn).delete()
         )
-    await CustomerSoftwareImage.bulk_create(
-        [
-            CustomerSoftwareImage(customer_id=customer.id, image_id=pk)
-            for pk in keep
-            if pk not in current
-        ],
+    await link.bulk_create(
+        [link(customer_id=customer_id, **{column: pk}) for pk in keep if pk not in current],
         using_db=conn,
     )
-    customer.default_software_image_id = default
-    await customer.save(using_db=conn, update_fields=["default_software_image_id", "updated_at"])

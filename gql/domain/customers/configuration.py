@@ -1,0 +1,309 @@
+"""A customer's configuration: Manage Software Images, the images and their default,
+the gateway pool, the edge licenses and analytics.
+
+Every value comes from one place, `resolve`: what the input gives explicitly, else
+the clone source's, else the customer's current one, else the page's default (for the
+pool and the image, the partner's default). `plan` then applies the rules of
+rules.py to the parts that change, so that creating, updating, cloning and modifying
+images all decide the same way and report the same codes at the same input paths.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from gql.domain import ids
+from gql.domain.customers import images as image_guard
+from gql.domain.customers.rules import (
+    Kind,
+    Path,
+    assignable,
+    check_analytics,
+    check_licenses,
+    check_pool,
+    choose_images,
+    not_available,
+    pick_all,
+    to_pk,
+    too_many,
+)
+from gql.domain.problems import Problems
+from models.customer import Customer, CustomerEdgeLicense, CustomerSoftwareImage
+from models.identity import Partner
+
+# Each part of the configuration, and its name in the input (and in audit events).
+KEYS = {
+    "manage_software_images": "manageSoftwareImages",
+    "images": "softwareImageIds",
+    "default_image": "defaultSoftwareImageId",
+    "pool": "gatewayPoolId",
+    "licenses": "edgeLicenseIds",
+    "analytics_enabled": "analyticsEnabled",
+}
+CLONE_PATH: Path = ("cloneFromCustomerId",)
+
+
+@dataclass
+class Configuration:
+    """A customer's configuration as pks."""
+
+    manage_software_images: bool = False
+    images: list[int] = field(default_factory=list)
+    default_image: int | None = None
+    pool: int | None = None
+    licenses: list[int] = field(default_factory=list)
+    analytics_enabled: bool = False
+
+
+async def configuration_of(
+    customer: Customer, conn: BaseDBAsyncClient | None = None
+) -> Configuration:
+    """A stored customer's configuration (a clone source, or the current one)."""
+    images = CustomerSoftwareImage.filter(customer_id=customer.id)
+    licenses = CustomerEdgeLicense.filter(customer_id=customer.id)
+    if conn is not None:
+        images, licenses = images.using_db(conn), licenses.using_db(conn)
+    return Configuration(
+        manage_software_images=customer.manage_software_images,
+        images=sorted(await images.values_list("image_id", flat=True)),
+        default_image=customer.default_software_image_id,
+        pool=customer.gateway_pool_id,
+        licenses=sorted(await licenses.values_list("license_id", flat=True)),
+        analytics_enabled=customer.analytics_enabled,
+    )
+
+
+class Origin(Enum):
+    INPUT = "input"
+    CLONE = "clone"
+    CURRENT = "current"
+    DEFAULT = "default"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One part's value, where it came from, and the input path to blame for it."""
+
+    value: Any
+    origin: Origin
+    path: Path
+
+    @property
+    def given(self) -> bool:
+        return self.origin in (Origin.INPUT, Origin.CLONE)
+
+
+def resolve(
+    part: str,
+    explicit: Mapping[str, Any],
+    *,
+    cloned: Configuration | None,
+    current: Configuration | None,
+    defaults: Configuration,
+    prefix: Path,
+) -> Choice:
+    """Explicit input, else the clone source, else the current value, else the default."""
+    path = (*prefix, KEYS[part])
+    if part in explicit:
+        return Choice(explicit[part], Origin.INPUT, path)
+    if cloned is not None:
+        return Choice(getattr(cloned, part), Origin.CLONE, CLONE_PATH)
+    if current is not None:
+        return Choice(getattr(current, part), Origin.CURRENT, path)
+    return Choice(getattr(defaults, part), Origin.DEFAULT, path)
+
+
+@dataclass
+class Plan:
+    """A configuration being decided: where each part comes from, the configuration
+    before (None for a new customer) and after, and the problems found."""
+
+    problems: Problems
+    partner: Partner
+    customer: Customer | None
+    before: Configuration | None
+    after: Configuration
+    choices: dict[str, Choice]
+    conn: BaseDBAsyncClient | None = None
+    image_path: Path = ()
+
+
+async def start(
+    problems: Problems,
+    partner: Partner,
+    explicit: Mapping[str, Any],
+    *,
+    cloned: Configuration | None = None,
+    customer: Customer | None = None,
+    prefix: Path = ("configuration",),
+    conn: BaseDBAsyncClient | None = None,
+) -> Plan:
+    """Resolves every part. `explicit` holds the parts the input sent (global IDs);
+    `customer` is the one being changed (locked by the caller), None on create."""
+    before = await configuration_of(customer, conn) if customer is not None else None
+    defaults = Configuration(pool=partner.default_gateway_pool_id)
+    choices = {
+        part: resolve(
+            part, explicit, cloned=cloned, current=before, defaults=defaults, prefix=prefix
+        )
+        for part in KEYS
+    }
+    after = dataclasses.replace(before or defaults)
+    after.manage_software_images = bool(choices["manage_software_images"].value)
+    return Plan(problems, partner, customer, before, after, choices, conn)
+
+
+async def plan(problems: Problems, partner: Partner, explicit: Mapping[str, Any], **kw) -> Plan:
+    """The whole configuration under the rules (see `start` for the arguments), adding
+    a problem for every broken rule."""
+    state = await start(problems, partner, explicit, **kw)
+    await plan_images(state)
+    await _pool(state)
+    await _licenses(state)
+    analytics = state.choices["analytics_enabled"]
+    state.after.analytics_enabled = bool(analytics.value)
+    if state.before is None or state.after.analytics_enabled != state.before.analytics_enabled:
+        await check_analytics(problems, state.after.analytics_enabled, analytics.path)
+    return state
+
+
+async def guard_removals(state: Plan) -> None:
+    """IMAGE_IN_USE for images leaving a customer that edges still run."""
+    if state.customer is not None and state.image_path:
+        await image_guard.check_removals(
+            state.problems, state.customer.id, state.after.images, state.conn, *state.image_path
+        )
+
+
+async def plan_images(state: Plan) -> None:
+    """Manage Software Images, the images and their default."""
+    images, default = state.choices["images"], state.choices["default_image"]
+    manage = state.choices["manage_software_images"]
+    if state.before is not None and not (images.given or default.given or manage.given):
+        return  # nothing about the customer's images changes
+    if images.origin is Origin.INPUT and default.origin is not Origin.INPUT:
+        default = Choice(None, Origin.INPUT, (*images.path[:-1], KEYS["default_image"]))
+    image_path = images.path if images.given else manage.path
+    current = state.before
+    allowed = await assignable(state.partner.id, Kind.IMAGE, state.conn)
+    allowed |= set(current.images if current else ())  # what it has, it may keep
+    default_pk = to_pk(default.value, Kind.IMAGE)
+    if default.value is not None and default_pk not in allowed:
+        not_available(state.problems, Kind.IMAGE, default.path)
+        return
+    if not images.value:
+        _fallback_image(state, images, default_pk)
+        return
+    if too_many(state.problems, images.value, image_path):
+        return
+    pks = pick_all(state.problems, images.value, allowed, Kind.IMAGE, image_path)
+    chosen = pks and choose_images(
+        state.problems,
+        pks,
+        manage=state.after.manage_software_images,
+        default=default_pk,
+        current_default=current.default_image if current else None,
+        image_path=image_path,
+        default_path=default.path,
+    )
+    if not chosen:
+        return
+    state.after.images, state.after.default_image = chosen
+    state.image_path = image_path
+
+
+def _fallback_image(state: Plan, images: Choice, default_pk: int | None) -> None:
+    """No images chosen: on a new customer, the default named, else the partner's."""
+    if state.before is not None:
+        state.problems.add("REQUIRED", "Assign at least one image.", *images.path)
+        return
+    chosen = default_pk if default_pk is not None else state.partner.default_software_image_id
+    if chosen is None:
+        state.problems.add(
+            "NOT_AVAILABLE",
+            "Your partner has no default software image; choose one.",
+            *images.path,
+        )
+        return
+    state.after.images, state.after.default_image = [chosen], chosen
+
+
+async def _pool(state: Plan) -> None:
+    pool = state.choices["pool"]
+    if pool.origin is Origin.CURRENT:
+        return
+    if pool.value is None:
+        state.problems.add(
+            "NOT_AVAILABLE", "Your partner has no default gateway pool; choose one.", *pool.path
+        )
+        return
+    if pool.origin is not Origin.DEFAULT:
+        state.after.pool = await check_pool(state.problems, state.partner.id, pool.value, pool.path)
+
+
+async def _licenses(state: Plan) -> None:
+    licenses = state.choices["licenses"]
+    if licenses.origin is Origin.CURRENT:
+        return
+    state.after.licenses = await check_licenses(
+        state.problems,
+        state.partner.id,
+        state.partner.edge_licensing_enabled,
+        licenses.value or [],
+        licenses.path,
+    )
+
+
+def changes(before: Configuration | None, after: Configuration) -> dict[str, Any]:
+    """The parts that differ (all of them for a new customer), as the audit log and
+    the input name them, with global IDs."""
+    out: dict[str, Any] = {}
+    for part, key in KEYS.items():
+        value = getattr(after, part)
+        if before is not None and _same(getattr(before, part), value):
+            continue
+        if part == "images":
+            value = [ids.encode("SoftwareImage", pk) for pk in value]
+        elif part == "licenses":
+            value = [ids.encode("EdgeLicense", pk) for pk in value]
+        elif part == "default_image" and value is not None:
+            value = ids.encode("SoftwareImage", value)
+        elif part == "pool" and value is not None:
+            value = ids.encode("GatewayPool", value)
+        out[key] = value
+    return out
+
+
+def _same(a: Any, b: Any) -> bool:
+    return sorted(a) == sorted(b) if isinstance(a, list) else a == b
+
+
+def row_fields(config: Configuration) -> dict[str, Any]:
+    """The customer row's own columns for a configuration."""
+    return {
+        "manage_software_images": config.manage_software_images,
+        "default_software_image_id": config.default_image,
+        "gateway_pool_id": config.pool,
+        "analytics_enabled": config.analytics_enabled,
+    }
+
+
+async def store(
+    customer: Customer, before: Configuration | None, after: Configuration, conn
+) -> None:
+    """Writes the image and license assignments that differ from `before` (the row's
+    own columns are the caller's, with `row_fields`)."""
+    if before is None or not _same(before.images, after.images):
+        await image_guard.replace_links(
+            CustomerSoftwareImage, "image_id", customer.id, after.images, conn
+        )
+    if before is None or not _same(before.licenses, after.licenses):
+        await image_guard.replace_links(
+            CustomerEdgeLicense, "license_id", customer.id, after.licenses, conn
+        )
