@@ -15,7 +15,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from gql.domain import audit, idempotency, ids, scoping, system_properties, users
-from gql.domain.customers import configuration
+from gql.domain.customers import configuration, records
 from gql.domain.customers.access import resolve_flags
 from gql.domain.customers.company import CompanyDetails, check_company, duplicates
 from gql.domain.problems import Problems
@@ -48,7 +48,7 @@ class Draft:
     company: CompanyDetails
     admin: users.NewUser
     flags: dict[str, bool]
-    config: configuration.Configuration
+    config: records.Configuration
     source: Customer | None
 
 
@@ -77,7 +77,7 @@ async def check(problems: Problems, viewer: Viewer, partner: Partner, new: NewCu
     """Runs every rule of the page on `new`, adding every problem found."""
     company = check_company(problems, new.company)
     source = await clone_source(problems, viewer, new.clone_from)
-    cloned = await configuration.configuration_of(source) if source is not None else None
+    cloned = await records.configuration_of(source) if source is not None else None
     config = (await configuration.plan(problems, partner, new.configuration, cloned=cloned)).after
     new.admin.partner_id = partner.id
     new.admin.company = f"{company.name} {company.domain}"
@@ -101,11 +101,11 @@ async def write(
         account_number_key=company.account_number.lower(),
         **company.address_fields(),
         **draft.flags,
-        **configuration.row_fields(config),
+        **records.row_fields(config),
         cloned_from_id=draft.source.id if draft.source else None,
         using_db=conn,
     )
-    await configuration.store(row, None, config, conn)
+    await records.store(row, None, config, conn)
     admin = await users.insert(draft.admin, password_hash, conn, customer_id=row.id)
     await audit.record(
         viewer,
@@ -120,7 +120,7 @@ async def write(
             "accountNumber": company.account_number,
             **company.address_fields(),
             **draft.flags,
-            **configuration.changes(None, config),
+            **records.changes(None, config),
             "clonedFrom": ids.encode("Customer", draft.source.id) if draft.source else None,
             "admin": {"userId": ids.encode("User", admin.id), "username": draft.admin.username},
         },

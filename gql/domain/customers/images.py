@@ -9,7 +9,6 @@ edge's assignment of the same image cannot slip past each other.
 from __future__ import annotations
 
 from tortoise.backends.base.client import BaseDBAsyncClient
-from tortoise.models import Model
 
 from gql.domain.problems import Problems
 from models.catalogue import SoftwareImage
@@ -73,20 +72,3 @@ async def check_removals(
     named = {versions.get(pk, str(pk)): names for pk, names in by_image.items()}
     for message in edges_sentence(named, "Image", "Move them to another image first."):
         problems.add("IMAGE_IN_USE", message, *path)
-
-
-async def replace_links(
-    link: type[Model], column: str, customer_id: int, keep: list[int], conn
-) -> None:
-    """Makes the customer's links of one kind (images, licenses) exactly `keep`."""
-    rows = link.filter(customer_id=customer_id).using_db(conn)
-    current = set(await rows.values_list(column, flat=True))
-    gone = [pk for pk in current if pk not in keep]
-    if gone:
-        await (
-            link.filter(customer_id=customer_id, **{f"{column}__in": gone}).using_db(conn).delete()
-        )
-    await link.bulk_create(
-        [link(customer_id=customer_id, **{column: pk}) for pk in keep if pk not in current],
-        using_db=conn,
-    )

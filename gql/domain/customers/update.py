@@ -15,7 +15,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from gql.domain import audit, idempotency, ids, scoping
-from gql.domain.customers import configuration
+from gql.domain.customers import configuration, records
 from gql.domain.customers.access import ACCESS_FLAGS, flag_events, resolve_flags
 from gql.domain.customers.company import Address, CompanyDetails, check_company, duplicates
 from gql.domain.customers.create import Retry, clone_source
@@ -52,8 +52,8 @@ class _Plan:
 
     fields: dict[str, Any] = field(default_factory=dict)
     changes: dict[str, Any] = field(default_factory=dict)
-    before: configuration.Configuration | None = None
-    after: configuration.Configuration | None = None
+    before: records.Configuration | None = None
+    after: records.Configuration | None = None
 
 
 def _details(change: CustomerChange, customer: Customer) -> CompanyDetails:
@@ -95,15 +95,15 @@ async def check(
     for attr, (key, _, _) in ACCESS_FLAGS.items():
         if flags[attr] != getattr(customer, attr):
             plan.fields[attr] = plan.changes[key] = flags[attr]
-    cloned = await configuration.configuration_of(source) if source is not None else None
+    cloned = await records.configuration_of(source) if source is not None else None
     partner = await scoping.partners(viewer).get(id=customer.partner_id)
     state = await configuration.plan(
         problems, partner, change.configuration, cloned=cloned, customer=customer, conn=conn
     )
     await configuration.guard_removals(state)
     plan.before, plan.after = state.before, state.after
-    plan.fields.update(configuration.row_fields(plan.after))
-    plan.changes.update(configuration.changes(plan.before, plan.after))
+    plan.fields.update(records.row_fields(plan.after))
+    plan.changes.update(records.changes(plan.before, plan.after))
     if source is not None:
         plan.fields["cloned_from_id"] = source.id
         plan.changes["clonedFrom"] = ids.encode("Customer", source.id)
@@ -114,7 +114,7 @@ async def _apply(viewer: Viewer, customer: Customer, plan: _Plan, conn) -> None:
     for attr, value in plan.fields.items():
         setattr(customer, attr, value)
     await customer.save(using_db=conn)
-    await configuration.store(customer, plan.before, plan.after, conn)
+    await records.store(customer, plan.before, plan.after, conn)
     changes = dict(plan.changes)
     events = [*flag_events(changes), ("customer.update", changes)]
     for action, event_changes in events:

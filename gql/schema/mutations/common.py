@@ -16,19 +16,6 @@ from models.enums import Role
 from models.identity import User
 
 T = TypeVar("T")
-MAX_NAME = 200
-
-
-def required_text(
-    problems: Problems, value: str, label: str, *path: str, max_length: int = MAX_NAME
-) -> str:
-    """The trimmed value, noting REQUIRED when blank and INVALID when too long."""
-    value = value.strip()
-    if not value:
-        problems.add("REQUIRED", f"Enter {label}.", *path)
-    elif len(value) > max_length:
-        problems.add("INVALID", f"Use at most {max_length} characters.", *path)
-    return value
 
 
 async def create_audited(

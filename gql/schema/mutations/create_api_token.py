@@ -10,9 +10,9 @@ from tortoise.transactions import in_transaction
 from gql.domain import audit
 from gql.domain.problems import Problems
 from gql.domain.security import new_token
+from gql.domain.validation import text
 from gql.schema.context import Info
 from gql.schema.errors import mutation_errors, payload
-from gql.schema.mutations.common import required_text
 from gql.schema.permissions import CanManageUsers, requires
 from gql.schema.types.system import ApiToken
 from models.enums import TokenKind
@@ -49,7 +49,7 @@ class CreateApiTokenPayload:
 async def create_api_token(info: Info, input: CreateApiTokenInput) -> CreateApiTokenPayload:
     viewer = info.context.user
     problems = Problems()
-    name = required_text(problems, input.name, "a name", "name", max_length=100)
+    name = text(problems, input.name, "a name", "name", max_length=100)
     days = DEFAULT_DAYS if input.expires_in_days is None else input.expires_in_days
     if not 1 <= days <= MAX_DAYS:
         problems.add("INVALID", f"Choose 1 to {MAX_DAYS} days.", "expiresInDays")

@@ -8,10 +8,9 @@ from tortoise.transactions import in_transaction
 from gql.domain import audit, ids, scoping
 from gql.domain.customers.images import assigned_images, lock_customer
 from gql.domain.problems import Problems
-from gql.domain.validation import clean_text
+from gql.domain.validation import text
 from gql.schema.context import Info
 from gql.schema.errors import mutation_errors, payload
-from gql.schema.mutations.common import required_text
 from gql.schema.permissions import CanManageEdges, requires
 from gql.schema.types.customer import EdgeDevice
 from models.customer import Edge
@@ -50,12 +49,16 @@ async def create_edge(info: Info, input: CreateEdgeInput) -> CreateEdgePayload:
     if pk is None or not await scoping.manageable_customers(viewer).filter(id=pk).exists():
         problems.add("NOT_FOUND", "No such customer.", "customerId")
         return _failed(problems)
-    name = required_text(problems, input.name, "the edge's name", "name")
-    model = clean_text(input.model)
-    serial = clean_text(input.serial_number)
-    for value, key in ((model, "model"), (serial, "serialNumber")):
-        if value is not None and len(value) > 64:
-            problems.add("INVALID", "Use at most 64 characters.", key)
+    name = text(problems, input.name, "the edge's name", "name")
+    model = text(problems, input.model, "a model", "model", max_length=64, required=False)
+    serial = text(
+        problems,
+        input.serial_number,
+        "a serial number",
+        "serialNumber",
+        max_length=64,
+        required=False,
+    )
     async with in_transaction() as conn:
         customer = await lock_customer(pk, conn)
         image = customer.default_software_image_id

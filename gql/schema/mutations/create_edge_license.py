@@ -5,9 +5,10 @@ from __future__ import annotations
 import strawberry
 
 from gql.domain.problems import Problems
+from gql.domain.validation import text
 from gql.schema.context import Info
 from gql.schema.errors import mutation_errors, payload
-from gql.schema.mutations.common import create_audited, required_text
+from gql.schema.mutations.common import create_audited
 from gql.schema.permissions import IsOperatorSuperUser, requires
 from gql.schema.types.catalogue import EdgeLicense, LicenseEdition
 from models.catalogue import EdgeLicense as EdgeLicenseRow
@@ -42,8 +43,8 @@ async def create_edge_license(
 ) -> CreateEdgeLicensePayload:
     viewer = info.context.user
     problems = Problems()
-    sku = required_text(problems, input.sku, "a SKU", "sku", max_length=64)
-    region = required_text(problems, input.region, "a region", "region", max_length=64)
+    sku = text(problems, input.sku, "a SKU", "sku", max_length=64)
+    region = text(problems, input.region, "a region", "region", max_length=64)
     if not 1 <= input.bandwidth_mbps <= MAX_BANDWIDTH_MBPS:
         problems.add(
             "INVALID", f"Bandwidth must be 1 to {MAX_BANDWIDTH_MBPS} Mbit/s.", "bandwidthMbps"

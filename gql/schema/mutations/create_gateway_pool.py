@@ -5,10 +5,10 @@ from __future__ import annotations
 import strawberry
 
 from gql.domain.problems import Problems
-from gql.domain.validation import clean_text
+from gql.domain.validation import MAX_TEXT, text
 from gql.schema.context import Info
 from gql.schema.errors import mutation_errors, payload
-from gql.schema.mutations.common import create_audited, required_text
+from gql.schema.mutations.common import create_audited
 from gql.schema.permissions import IsOperatorSuperUser, requires
 from gql.schema.types.catalogue import GatewayPool
 from models.catalogue import GatewayPool as GatewayPoolRow
@@ -35,8 +35,15 @@ async def create_gateway_pool(
 ) -> CreateGatewayPoolPayload:
     viewer = info.context.user
     problems = Problems()
-    name = required_text(problems, input.name, "a name", "name")
-    description = clean_text(input.description)
+    name = text(problems, input.name, "a name", "name")
+    description = text(
+        problems,
+        input.description,
+        "a description",
+        "description",
+        max_length=MAX_TEXT,
+        required=False,
+    )
     row = None
     if not problems:
         row = await create_audited(

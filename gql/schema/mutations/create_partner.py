@@ -5,9 +5,10 @@ from __future__ import annotations
 import strawberry
 
 from gql.domain.problems import Problems
+from gql.domain.validation import text
 from gql.schema.context import Info
 from gql.schema.errors import mutation_errors, payload
-from gql.schema.mutations.common import create_audited, required_text
+from gql.schema.mutations.common import create_audited
 from gql.schema.permissions import IsOperatorSuperUser, requires
 from gql.schema.types.partner import Partner
 from models.identity import Partner as PartnerRow
@@ -34,7 +35,7 @@ class CreatePartnerPayload:
 async def create_partner(info: Info, input: CreatePartnerInput) -> CreatePartnerPayload:
     viewer = info.context.user
     problems = Problems()
-    name = required_text(problems, input.name, "the partner's name", "name")
+    name = text(problems, input.name, "the partner's name", "name")
     row = None
     if not problems:
         row = await create_audited(

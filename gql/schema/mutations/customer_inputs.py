@@ -10,7 +10,7 @@ import strawberry
 
 from gql.domain.customers.access import ACCESS_FLAGS
 from gql.domain.customers.company import Address
-from gql.domain.customers.configuration import KEYS
+from gql.domain.customers.records import KEYS
 from gql.schema.inputs import Provided
 
 

@@ -7,7 +7,7 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from gql.domain import audit, ids, scoping
-from gql.domain.customers import configuration
+from gql.domain.customers import configuration, records
 from gql.domain.customers.images import lock_customer
 from gql.domain.problems import Problems
 from gql.schema.context import Info
@@ -77,7 +77,7 @@ async def modify_customer_images(
         await customer.save(
             using_db=conn, update_fields=["default_software_image_id", "updated_at"]
         )
-        await configuration.store(customer, before, after, conn)
+        await records.store(customer, before, after, conn)
         await audit.record(
             viewer,
             "customer.images.modify",

@@ -8,12 +8,11 @@ from tortoise.exceptions import IntegrityError
 from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
-from gql.domain import audit, ids, scoping
+from gql.domain import audit, ids, links, scoping
 from gql.domain.problems import Problems
-from gql.domain.validation import MAX_LIST
+from gql.domain.validation import MAX_LIST, text
 from gql.schema.context import Info
 from gql.schema.errors import mutation_errors, payload
-from gql.schema.mutations.common import required_text
 from gql.schema.permissions import IsOperatorSuperUser, requires
 from gql.schema.types.partner import Partner
 from models.catalogue import (
@@ -119,28 +118,6 @@ def _default(
     return None
 
 
-async def _members(link: type[Model], partner_id: int, column: str, conn) -> list[int]:
-    rows = link.filter(partner_id=partner_id).using_db(conn)
-    return list(await rows.values_list(f"{column}_id", flat=True))
-
-
-async def _replace(link: type[Model], partner_id: int, column: str, pks: list[int], conn) -> None:
-    """Makes the partner's links of one kind exactly `pks`, touching only what changes."""
-    have = set(await _members(link, partner_id, column, conn))
-    gone = have - set(pks)
-    if gone:
-        await (
-            link.filter(partner_id=partner_id)
-            .using_db(conn)
-            .filter(**{f"{column}_id__in": list(gone)})
-            .delete()
-        )
-    await link.bulk_create(
-        [link(partner_id=partner_id, **{f"{column}_id": pk}) for pk in pks if pk not in have],
-        using_db=conn,
-    )
-
-
 @strawberry.mutation(**requires(IsOperatorSuperUser, "Changes a partner and what it may assign."))
 async def update_partner(info: Info, input: UpdatePartnerInput) -> UpdatePartnerPayload:
     viewer = info.context.user
@@ -151,7 +128,7 @@ async def update_partner(info: Info, input: UpdatePartnerInput) -> UpdatePartner
         return _failed(problems)
     name = None
     if input.name is not None:
-        name = required_text(problems, input.name, "the partner's name", "name")
+        name = text(problems, input.name, "the partner's name", "name")
     images = await _resolve_ids(
         problems, input.software_image_ids, "SoftwareImage", SoftwareImage, "softwareImageIds"
     )
@@ -171,10 +148,12 @@ async def update_partner(info: Info, input: UpdatePartnerInput) -> UpdatePartner
             image_set = (
                 images
                 if images is not None
-                else await _members(PartnerSoftwareImage, pk, "image", conn)
+                else await links.linked(PartnerSoftwareImage, "partner_id", pk, "image_id", conn)
             )
             pool_set = (
-                pools if pools is not None else await _members(PartnerGatewayPool, pk, "pool", conn)
+                pools
+                if pools is not None
+                else await links.linked(PartnerGatewayPool, "partner_id", pk, "pool_id", conn)
             )
             default_image = _default(
                 problems,
@@ -217,7 +196,7 @@ async def update_partner(info: Info, input: UpdatePartnerInput) -> UpdatePartner
                 (licenses, PartnerEdgeLicense, "license", "EdgeLicense", "edgeLicenseIds"),
             ):
                 if pks is not None:
-                    await _replace(link, row.id, column, pks, conn)
+                    await links.replace(link, "partner_id", row.id, f"{column}_id", pks, conn)
                     changes[key] = [_gid(type_name, p) for p in pks]
             await audit.record(
                 viewer,
