@@ -29,8 +29,10 @@ def reachable_codes(function: Callable) -> set[str]:
     pending = [function]
     while pending:
         fn = inspect.unwrap(pending.pop())
-        if fn in seen or not inspect.isfunction(fn) or not fn.__module__.startswith(_PROJECT):
+        if fn in seen or not inspect.isfunction(fn):
             continue
+        if seen and not fn.__module__.startswith(_PROJECT):
+            continue  # the resolver itself is read wherever it lives; callees are ours
         seen.add(fn)
         tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
         for node in ast.walk(tree):
