@@ -10,15 +10,13 @@ from __future__ import annotations
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
+from gql.domain import access
 from gql.domain.viewer import Viewer
 from models.audit import AuditEvent
 from models.catalogue import EdgeLicense, GatewayPool, SoftwareImage
 from models.customer import Customer, Edge
 from models.enums import Role, TokenKind
 from models.identity import AuthToken, Partner, User
-
-# Partner roles that may assign catalogue items to customers, and so see them.
-_CATALOGUE_PARTNER_ROLES = frozenset({Role.PARTNER_SUPERUSER, Role.PARTNER_STANDARD_ADMIN})
 
 
 def partners(viewer: Viewer) -> QuerySet[Partner]:
@@ -59,7 +57,7 @@ def edges(viewer: Viewer) -> QuerySet[Edge]:
 
 def own_customers(viewer: Viewer) -> QuerySet[Customer]:
     """The customers a partner admin may change or clone: its partner's."""
-    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+    if viewer.role in access.PARTNER_ADMINS:
         return Customer.filter(partner_id=viewer.partner_id)
     return Customer.filter(id__in=[])  # nothing
 
@@ -67,7 +65,7 @@ def own_customers(viewer: Viewer) -> QuerySet[Customer]:
 def manageable_customers(viewer: Viewer) -> QuerySet[Customer]:
     """Customers whose edges the caller may manage: a partner admin its partner's, a
     customer's own superuser its customer."""
-    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+    if viewer.role in access.PARTNER_ADMINS:
         return Customer.filter(partner_id=viewer.partner_id)
     if viewer.role == Role.ENTERPRISE_SUPERUSER and viewer.customer_id is not None:
         return Customer.filter(id=viewer.customer_id)
@@ -76,7 +74,7 @@ def manageable_customers(viewer: Viewer) -> QuerySet[Customer]:
 
 def manageable_edges(viewer: Viewer) -> QuerySet[Edge]:
     """Edges of the customers the caller may manage (see manageable_customers)."""
-    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+    if viewer.role in access.PARTNER_ADMINS:
         return Edge.filter(customer__partner_id=viewer.partner_id)
     if viewer.role == Role.ENTERPRISE_SUPERUSER and viewer.customer_id is not None:
         return Edge.filter(customer_id=viewer.customer_id)
@@ -113,7 +111,7 @@ def users(viewer: Viewer) -> QuerySet[User]:
 def software_images(viewer: Viewer) -> QuerySet[SoftwareImage]:
     if viewer.is_operator:
         return SoftwareImage.all()
-    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+    if viewer.role in access.PARTNER_ADMINS:
         return SoftwareImage.filter(partners__partner_id=viewer.partner_id)
     return SoftwareImage.filter(id__in=[])  # nothing
 
@@ -121,7 +119,7 @@ def software_images(viewer: Viewer) -> QuerySet[SoftwareImage]:
 def gateway_pools(viewer: Viewer) -> QuerySet[GatewayPool]:
     if viewer.is_operator:
         return GatewayPool.all()
-    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+    if viewer.role in access.PARTNER_ADMINS:
         return GatewayPool.filter(partners__partner_id=viewer.partner_id)
     return GatewayPool.filter(id__in=[])  # nothing
 
@@ -129,7 +127,7 @@ def gateway_pools(viewer: Viewer) -> QuerySet[GatewayPool]:
 def edge_licenses(viewer: Viewer) -> QuerySet[EdgeLicense]:
     if viewer.is_operator:
         return EdgeLicense.all()
-    if viewer.role in _CATALOGUE_PARTNER_ROLES:
+    if viewer.role in access.PARTNER_ADMINS:
         return EdgeLicense.filter(partners__partner_id=viewer.partner_id)
     return EdgeLicense.filter(id__in=[])  # nothing
 

@@ -133,12 +133,7 @@ class Loaders:
         if self.viewer is None:
             return {}
         rows = await scoping.users(self.viewer).filter(id__in=keys).select_related("customer")
-        return {r.id: self._user(r) for r in rows}
-
-    def _user(self, row: Any) -> User:
-        """A user as the viewer may see it (PII per role and per the user's customer)."""
-        open_ = row.customer_id is not None and row.customer.operator_user_management_access
-        return User.from_row(row, self.viewer, user_management_open=open_)
+        return {r.id: User.seen_by(r, self.viewer) for r in rows}
 
     async def _customer_users(self, keys: Sequence[int]) -> list[tuple[int, User]]:
         if self.viewer is None:
@@ -149,7 +144,7 @@ class Loaders:
             .select_related("customer")
             .order_by("username_key")
         )
-        return [(r.customer_id, self._user(r)) for r in rows]
+        return [(r.customer_id, User.seen_by(r, self.viewer)) for r in rows]
 
 
 async def _rows_by_id(model: type, keys: Sequence[int], build: Callable) -> dict[int, object]:

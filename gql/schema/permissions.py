@@ -1,4 +1,6 @@
-"""Permission classes, declared on fields (never checked by hand in resolvers).
+"""Permission classes, declared on fields (never checked by hand in resolvers), built
+from the role sets of gql.domain.access; the user-identifiable-information guard; and
+the capabilities a frontend reads, derived from the same classes.
 
 `requires(...)` attaches them to a field and appends "Requires: …" to its description,
 so that `schema.graphql` documents who may use every guarded field.
@@ -11,8 +13,10 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+import strawberry
 from strawberry.permission import BasePermission, PermissionExtension
 
+from gql.domain import access
 from gql.schema.context import Info
 from gql.schema.errors import ApiError
 from models.enums import Role
@@ -39,51 +43,42 @@ class IsAuthenticated(BasePermission):
 
 class IsOperator(IsAuthenticated):
     summary = "an operator user"
-    roles = frozenset({Role.OPERATOR_SUPERUSER, Role.OPERATOR_SUPPORT})
+    roles = access.OPERATORS
 
 
 class IsOperatorSuperUser(IsAuthenticated):
     summary = "the operator's superuser"
-    roles = frozenset({Role.OPERATOR_SUPERUSER})
+    roles = access.OPERATOR_SUPERUSERS
 
 
 class IsPartnerAdmin(IsAuthenticated):
     summary = "a partner superuser or standard admin"
-    roles = frozenset({Role.PARTNER_SUPERUSER, Role.PARTNER_STANDARD_ADMIN})
+    roles = access.PARTNER_ADMINS
 
 
 class IsPartnerSuperUser(IsAuthenticated):
     summary = "a partner superuser"
-    roles = frozenset({Role.PARTNER_SUPERUSER})
+    roles = access.PARTNER_SUPERUSERS
 
 
 class CanManageUsers(IsAuthenticated):
     summary = "the operator's superuser or a partner superuser"
-    roles = frozenset({Role.OPERATOR_SUPERUSER, Role.PARTNER_SUPERUSER})
+    roles = access.USER_MANAGERS
 
 
 class CanManageEdges(IsAuthenticated):
     summary = "a partner superuser or standard admin, or the customer's own superuser"
-    roles = frozenset(
-        {Role.PARTNER_SUPERUSER, Role.PARTNER_STANDARD_ADMIN, Role.ENTERPRISE_SUPERUSER}
-    )
+    roles = access.EDGE_MANAGERS
 
 
 class CanReadAuditLog(IsAuthenticated):
     summary = "the operator's superuser (every event) or a partner superuser (its partner's)"
-    roles = frozenset({Role.OPERATOR_SUPERUSER, Role.PARTNER_SUPERUSER})
+    roles = access.AUDIT_READERS
 
 
 class CanReadCatalogue(IsAuthenticated):
     summary = "an operator user, a partner superuser or a partner standard admin"
-    roles = frozenset(
-        {
-            Role.OPERATOR_SUPERUSER,
-            Role.OPERATOR_SUPPORT,
-            Role.PARTNER_SUPERUSER,
-            Role.PARTNER_STANDARD_ADMIN,
-        }
-    )
+    roles = access.CATALOGUE_READERS
 
 
 def requires(
@@ -101,3 +96,37 @@ def requires(
 def public(description: str, **field_kwargs: Any) -> dict[str, Any]:
     """A field anyone may use, logged in or not; said in its description."""
     return {"description": f"{description}\n\nRequires: nothing (public).", **field_kwargs}
+
+
+def capabilities(
+    role: Role, *, creation_disabled: bool, analytics: bool, licensing: bool
+) -> dict[str, bool]:
+    """What `viewerCapabilities` reports: each answer from the permission class that
+    guards the operation, so the capabilities cannot drift from what is enforced."""
+    return {
+        "can_create_customer": role in IsPartnerAdmin.roles and not creation_disabled,
+        "edge_licensing_enabled": licensing,
+        "analytics_available": analytics,
+        "can_manage_users": role in CanManageUsers.roles,
+        "can_view_user_pii": access.may_view_any_pii(role),
+        "can_manage_catalogue": role in IsOperatorSuperUser.roles,
+        "can_manage_api_tokens": role in CanManageUsers.roles,
+    }
+
+
+class CanViewUserPII(BasePermission):
+    """Hides a user-identifiable field (null, no error) from those who may not see it;
+    whether they may is decided once per user, by access.can_view_pii."""
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        return not source.pii_redacted
+
+
+def pii_field(description: str) -> Any:
+    """A user-identifiable field of User."""
+    return strawberry.field(
+        description=f"{description} User-identifiable: null when `piiRedacted` is true.",
+        extensions=[
+            PermissionExtension([CanViewUserPII()], fail_silently=True, use_directives=False)
+        ],
+    )

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import Any
 
 import strawberry
-from strawberry.permission import BasePermission, PermissionExtension
 
 from gql.domain import ids
+from gql.domain.access import can_view_pii
 from gql.domain.viewer import Viewer
 from gql.schema.context import Info
+from gql.schema.permissions import pii_field
 from gql.schema.types.node import Node
 from gql.schema.types.partner import Partner
-from models import enums
 from models.identity import User as UserRow
 
 
@@ -51,49 +50,6 @@ class Role(Enum):
     )
 
 
-# Partner roles that see the user-identifiable information of their partner's users.
-PARTNER_PII_ROLES = frozenset({enums.Role.PARTNER_SUPERUSER, enums.Role.PARTNER_STANDARD_ADMIN})
-
-
-def can_view_pii(
-    viewer: Viewer | None,
-    user_id: int,
-    partner_id: int | None,
-    customer_id: int | None = None,
-    *,
-    user_management_open: bool = False,
-) -> bool:
-    """Whether the viewer may see this user's user-identifiable information.
-    `user_management_open`: the user's customer has VeloCloud User Management Access on."""
-    if viewer is None:
-        return False
-    if viewer.user_id == user_id or viewer.role == enums.Role.OPERATOR_SUPERUSER:
-        return True
-    if viewer.role in PARTNER_PII_ROLES:
-        return partner_id is not None and partner_id == viewer.partner_id
-    if viewer.role == enums.Role.OPERATOR_SUPPORT:
-        return customer_id is not None and user_management_open
-    if viewer.role == enums.Role.ENTERPRISE_SUPERUSER:
-        return customer_id is not None and customer_id == viewer.customer_id
-    return False  # partner customer support never sees it
-
-
-class CanViewUserPII(BasePermission):
-    """Hides a user-identifiable field (null, no error) from those who may not see it."""
-
-    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        return not source.pii_redacted
-
-
-def _pii(description: str) -> Any:
-    return strawberry.field(
-        description=f"{description} User-identifiable: null when `piiRedacted` is true.",
-        extensions=[
-            PermissionExtension([CanViewUserPII()], fail_silently=True, use_directives=False)
-        ],
-    )
-
-
 @strawberry.type(description="A person who logs in to the orchestrator.")
 class User(Node):
     role: Role = strawberry.field(description="The user's role; always visible.")
@@ -102,12 +58,12 @@ class User(Node):
         "which are then null."
     )
     created_at: datetime = strawberry.field(description="When the user was created.")
-    username: str | None = _pii("The login name, in user@domain.com format.")
-    first_name: str | None = _pii("First name.")
-    last_name: str | None = _pii("Last name.")
-    phone: str | None = _pii("Phone number, E.164.")
-    mobile_phone: str | None = _pii("Mobile phone number, E.164.")
-    contact_email: str | None = _pii("Where alerts on service status are sent.")
+    username: str | None = pii_field("The login name, in user@domain.com format.")
+    first_name: str | None = pii_field("First name.")
+    last_name: str | None = pii_field("Last name.")
+    phone: str | None = pii_field("Phone number, E.164.")
+    mobile_phone: str | None = pii_field("Mobile phone number, E.164.")
+    contact_email: str | None = pii_field("Where alerts on service status are sent.")
     partner_pk: strawberry.Private[int | None]
 
     @classmethod
@@ -133,6 +89,13 @@ class User(Node):
             contact_email=row.contact_email,
             partner_pk=row.partner_id,
         )
+
+    @classmethod
+    def seen_by(cls, row: UserRow, viewer: Viewer | None) -> User:
+        """The user as the viewer may see it (`row.customer` fetched): its PII per role
+        and per its customer's VeloCloud User Management Access."""
+        open_ = row.customer_id is not None and row.customer.operator_user_management_access
+        return cls.from_row(row, viewer, user_management_open=open_)
 
     @strawberry.field(description="The partner the user belongs to; null for operator users.")
     async def partner(self, info: Info) -> Partner | None:
