@@ -86,6 +86,10 @@ class Edge(Model):
     software_image = fields.ForeignKeyField(
         "models.SoftwareImage", related_name=False, on_delete=fields.RESTRICT
     )
+    # The license type the edge was provisioned with: one of its customer's licenses.
+    edge_license = fields.ForeignKeyField(
+        "models.EdgeLicense", related_name=False, null=True, on_delete=fields.RESTRICT
+    )
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -48,6 +48,8 @@ class User(Model):
     phone = fields.CharField(max_length=20, null=True)
     mobile_phone = fields.CharField(max_length=20, null=True)
     contact_email = fields.CharField(max_length=254, null=True)
+    # A disabled user cannot log in, and its sessions and API tokens stop working.
+    disabled = fields.BooleanField(default=False)
     failed_logins = fields.IntField(default=0)
     locked_until = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)

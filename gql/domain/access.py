@@ -17,7 +17,23 @@ PARTNER_ADMINS = frozenset({Role.PARTNER_SUPERUSER, Role.PARTNER_STANDARD_ADMIN}
 PARTNER_SUPERUSERS = frozenset({Role.PARTNER_SUPERUSER})
 # Create users and API tokens: the operator's superuser and partner superusers.
 USER_MANAGERS = frozenset({Role.OPERATOR_SUPERUSER, Role.PARTNER_SUPERUSER})
-EDGE_MANAGERS = PARTNER_ADMINS | {Role.ENTERPRISE_SUPERUSER}
+ENTERPRISE_ADMINS = frozenset({Role.ENTERPRISE_SUPERUSER, Role.ENTERPRISE_STANDARD_ADMIN})
+# Add and remove edges: partner admins, and a customer's own admins (its own edges).
+EDGE_MANAGERS = PARTNER_ADMINS | ENTERPRISE_ADMINS
+# Configure and troubleshoot edges: those, and the support roles on the customers whose
+# Partner Support Access or VeloCloud Support Access allows them.
+EDGE_CONFIGURERS = EDGE_MANAGERS | {Role.PARTNER_CUSTOMER_SUPPORT, Role.OPERATOR_SUPPORT}
+# modifyCustomerImages: partner admins; a customer's superuser while the partner
+# delegated image management to it (Manage Software Images).
+IMAGE_MANAGERS = PARTNER_ADMINS | {Role.ENTERPRISE_SUPERUSER}
+# Manage a customer's users: its superuser, the partner's admins, and the operator's
+# users while the customer's VeloCloud User Management Access is on. Never partner
+# support.
+CUSTOMER_USER_MANAGERS = PARTNER_ADMINS | OPERATORS | {Role.ENTERPRISE_SUPERUSER}
+# The roles a customer's user may have.
+CUSTOMER_ROLES = frozenset(
+    {Role.ENTERPRISE_SUPERUSER, Role.ENTERPRISE_STANDARD_ADMIN, Role.ENTERPRISE_READ_ONLY}
+)
 AUDIT_READERS = frozenset({Role.OPERATOR_SUPERUSER, Role.PARTNER_SUPERUSER})
 # Read the catalogue: operators, and partner admins (what they may assign).
 CATALOGUE_READERS = OPERATORS | PARTNER_ADMINS

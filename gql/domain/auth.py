@@ -40,7 +40,7 @@ async def authenticate(authorization: str | None) -> Viewer | None:
         .select_related("user")
         .first()
     )
-    if row is None:
+    if row is None or row.user.disabled:
         return None
     if row.last_used_at is None or now - row.last_used_at > _LAST_USED_GRANULARITY:
         await AuthToken.filter(id=row.id).update(last_used_at=now)

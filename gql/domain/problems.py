@@ -29,6 +29,13 @@ CODE_DESCRIPTIONS = {
     "IDEMPOTENCY_KEY_REUSED": "The idempotency key was used with a different input.",
     "RATE_LIMITED": "Too many attempts: wait and try again.",
     "INVALID_CREDENTIALS": "The username or the password is wrong.",
+    "NOT_DELEGATED": "The partner has not delegated this to the customer (Manage Software "
+    "Images is off).",
+    "LAST_SUPERUSER": "The customer's last enabled superuser cannot be removed, disabled or "
+    "demoted.",
+    "LICENSE_REQUIRED": "The customer has edge licenses: name the one the edge is "
+    "provisioned with.",
+    "LICENSE_IN_USE": "A license to remove is still used by edges (the message names them).",
 }
 
 

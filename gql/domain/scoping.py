@@ -63,8 +63,40 @@ def own_customers(viewer: Viewer) -> QuerySet[Customer]:
 
 
 def manageable_customers(viewer: Viewer) -> QuerySet[Customer]:
-    """Customers whose edges the caller may manage: a partner admin its partner's, a
-    customer's own superuser its customer."""
+    """Customers whose edges the caller may add and remove: a partner admin its
+    partner's, a customer's own admins their customer."""
+    if viewer.role in access.PARTNER_ADMINS:
+        return Customer.filter(partner_id=viewer.partner_id)
+    if viewer.role in access.ENTERPRISE_ADMINS and viewer.customer_id is not None:
+        return Customer.filter(id=viewer.customer_id)
+    return Customer.filter(id__in=[])  # nothing
+
+
+def manageable_edges(viewer: Viewer) -> QuerySet[Edge]:
+    """Edges the caller may remove (see manageable_customers)."""
+    if viewer.role in access.PARTNER_ADMINS:
+        return Edge.filter(customer__partner_id=viewer.partner_id)
+    if viewer.role in access.ENTERPRISE_ADMINS and viewer.customer_id is not None:
+        return Edge.filter(customer_id=viewer.customer_id)
+    return Edge.filter(id__in=[])  # nothing
+
+
+def configurable_edges(viewer: Viewer) -> QuerySet[Edge]:
+    """Edges the caller may configure and troubleshoot: those it manages, and for the
+    support roles those of the customers whose support access allows them (read from
+    the customer on every request, so turning a flag off takes effect at once)."""
+    if viewer.role == Role.PARTNER_CUSTOMER_SUPPORT:
+        return Edge.filter(
+            customer__partner_id=viewer.partner_id, customer__partner_support_access=True
+        )
+    if viewer.role == Role.OPERATOR_SUPPORT:
+        return Edge.filter(customer__operator_support_access=True)
+    return manageable_edges(viewer)
+
+
+def image_customers(viewer: Viewer) -> QuerySet[Customer]:
+    """Customers whose images the caller may modify: a partner admin its partner's; a
+    customer's superuser its own (while delegated: the caller checks the flag)."""
     if viewer.role in access.PARTNER_ADMINS:
         return Customer.filter(partner_id=viewer.partner_id)
     if viewer.role == Role.ENTERPRISE_SUPERUSER and viewer.customer_id is not None:
@@ -72,13 +104,32 @@ def manageable_customers(viewer: Viewer) -> QuerySet[Customer]:
     return Customer.filter(id__in=[])  # nothing
 
 
-def manageable_edges(viewer: Viewer) -> QuerySet[Edge]:
-    """Edges of the customers the caller may manage (see manageable_customers)."""
+def manageable_users(viewer: Viewer) -> QuerySet[User]:
+    """Customers' users the caller may manage: a customer's superuser its customer's; a
+    partner admin those of its partner's customers; an operator user those of customers
+    whose VeloCloud User Management Access is on. Never partner support, never staff."""
+    users = User.filter(customer_id__isnull=False)
     if viewer.role in access.PARTNER_ADMINS:
-        return Edge.filter(customer__partner_id=viewer.partner_id)
+        return users.filter(customer__partner_id=viewer.partner_id)
     if viewer.role == Role.ENTERPRISE_SUPERUSER and viewer.customer_id is not None:
-        return Edge.filter(customer_id=viewer.customer_id)
-    return Edge.filter(id__in=[])  # nothing
+        return users.filter(customer_id=viewer.customer_id)
+    if viewer.role in access.OPERATORS:
+        return users.filter(
+            customer__operator_user_management_access=True,
+            customer__operator_support_access=True,
+        )
+    return User.filter(id__in=[])  # nothing
+
+
+def user_customers(viewer: Viewer) -> QuerySet[Customer]:
+    """Customers the caller may add users to (the same rule as manageable_users)."""
+    if viewer.role in access.PARTNER_ADMINS:
+        return Customer.filter(partner_id=viewer.partner_id)
+    if viewer.role == Role.ENTERPRISE_SUPERUSER and viewer.customer_id is not None:
+        return Customer.filter(id=viewer.customer_id)
+    if viewer.role in access.OPERATORS:
+        return Customer.filter(operator_user_management_access=True, operator_support_access=True)
+    return Customer.filter(id__in=[])  # nothing
 
 
 def audit_events(viewer: Viewer) -> QuerySet[AuditEvent]:

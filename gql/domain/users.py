@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
@@ -11,7 +12,7 @@ from tortoise.transactions import in_transaction
 from gql.domain import audit, system_properties
 from gql.domain.problems import Problems
 from gql.domain.security import check_password, hash_password
-from gql.domain.validation import clean_text, e164_phone, email_address, text
+from gql.domain.validation import clean_text, e164_phone, email_address, optional_text
 from gql.domain.viewer import Viewer
 from models.enums import Role
 from models.identity import User
@@ -36,6 +37,12 @@ class NewUser:
 
 async def validate(new: NewUser, problems: Problems, *path: str) -> None:
     """Checks and normalizes `new` in place, adding every problem found under `path`."""
+    _check_username(new, problems, *path)
+    check_details(new, problems, *path)
+    await check_new_password(problems, new, new.password, *path)
+
+
+def _check_username(new: NewUser, problems: Problems, *path: str) -> None:
     username = new.username.strip()
     if not username:
         problems.add("REQUIRED", "Enter a username in user@domain.com format.", *path, "username")
@@ -47,16 +54,13 @@ async def validate(new: NewUser, problems: Problems, *path: str) -> None:
             )
         else:
             new.username = normalized
+
+
+def check_details(new: Any, problems: Problems, *path: str) -> None:
+    """Names, phones (to E.164) and the contact address of `new`, checked and
+    normalized in place."""
     for attr, key in (("first_name", "firstName"), ("last_name", "lastName")):
-        value = text(
-            problems,
-            getattr(new, attr),
-            key,
-            *path,
-            key,
-            max_length=MAX_PERSON_NAME,
-            required=False,
-        )
+        value = optional_text(problems, getattr(new, attr), *path, key, max_length=MAX_PERSON_NAME)
         setattr(new, attr, value)
     for attr, key in (("phone", "phone"), ("mobile_phone", "mobilePhone")):
         raw = clean_text(getattr(new, attr))
@@ -78,10 +82,15 @@ async def validate(new: NewUser, problems: Problems, *path: str) -> None:
             problems.add("INVALID", "Enter an e-mail address.", *path, "contactEmail")
         contact = normalized
     new.contact_email = contact
+
+
+async def check_new_password(problems: Problems, user: Any, password: str, *path: str) -> None:
+    """The password policy, with the user's names and company as guessable words."""
+    company = getattr(user, "company", None)
     problem = await check_password(
-        new.password,
-        username=new.username,
-        user_inputs=tuple(x for x in (new.first_name, new.last_name, new.company) if x),
+        password,
+        username=user.username,
+        user_inputs=tuple(x for x in (user.first_name, user.last_name, company) if x),
         min_length=await system_properties.password_min_length(),
     )
     if problem is not None:
@@ -115,7 +124,11 @@ async def insert(
 
 
 async def register(
-    new: NewUser, actor: Viewer | None, problems: Problems, *path: str
+    new: NewUser,
+    actor: Viewer | None,
+    problems: Problems,
+    *path: str,
+    customer_id: int | None = None,
 ) -> User | None:
     """Checks `new` (adding every problem under `path`) and, when nothing is wrong,
     writes the user and its audit event in one transaction; a taken username becomes a
@@ -126,13 +139,14 @@ async def register(
     password_hash = await hash_password(new.password)
     try:
         async with in_transaction() as conn:
-            user = await insert(new, password_hash, conn)
+            user = await insert(new, password_hash, conn, customer_id=customer_id)
             await audit.record(
                 actor,
                 "user.create",
                 "User",
                 user.id,
                 partner_id=new.partner_id,
+                customer_id=customer_id,
                 changes={"role": new.role.value, "username": new.username},
                 using_db=conn,
             )

@@ -30,10 +30,18 @@ def text(
     """The one check of free text: trimmed; REQUIRED when blank (None when blank and
     optional); INVALID when longer than `max_length` or holding control characters
     (which no name, label or description needs, and which break logs and exports)."""
+    if required and clean_text(value) is None:
+        problems.add("REQUIRED", f"Enter {label}.", *path)
+        return None
+    return optional_text(problems, value, *path, max_length=max_length)
+
+
+def optional_text(
+    problems: Problems, value: str | None, *path: str, max_length: int = MAX_NAME
+) -> str | None:
+    """`text` for a value that may be left out: None when blank."""
     value = clean_text(value)
     if value is None:
-        if required:
-            problems.add("REQUIRED", f"Enter {label}.", *path)
         return None
     if len(value) > max_length:
         problems.add("INVALID", f"Use at most {max_length} characters.", *path)

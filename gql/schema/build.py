@@ -25,8 +25,10 @@ from gql.schema.errors import MaskUnexpectedErrors
 from gql.schema.inputs import KeepRawVariables
 from gql.schema.limits import AliasCountRule, DirectiveCountRule, ListSizeRule
 from gql.schema.metrics import OperationMetrics
+from gql.schema.mutations.assign_edge_license import assign_edge_license
 from gql.schema.mutations.assign_edge_software_image import assign_edge_software_image
 from gql.schema.mutations.create_api_token import create_api_token
+from gql.schema.mutations.create_customer_user import create_customer_user
 from gql.schema.mutations.create_edge import create_edge
 from gql.schema.mutations.create_edge_license import create_edge_license
 from gql.schema.mutations.create_gateway_pool import create_gateway_pool
@@ -35,13 +37,18 @@ from gql.schema.mutations.create_partner import create_partner
 from gql.schema.mutations.create_partner_customer import create_partner_customer
 from gql.schema.mutations.create_partner_user import create_partner_user
 from gql.schema.mutations.create_software_image import create_software_image
+from gql.schema.mutations.delete_customer_user import delete_customer_user
 from gql.schema.mutations.delete_edge import delete_edge
 from gql.schema.mutations.delete_partner_customer import delete_partner_customer
 from gql.schema.mutations.login import login
 from gql.schema.mutations.logout import logout
 from gql.schema.mutations.modify_customer_images import modify_customer_images
+from gql.schema.mutations.reset_user_password import reset_user_password
 from gql.schema.mutations.revoke_api_token import revoke_api_token
 from gql.schema.mutations.set_system_property import set_system_property
+from gql.schema.mutations.unlock_user import unlock_user
+from gql.schema.mutations.update_customer_user import update_customer_user
+from gql.schema.mutations.update_edge import update_edge
 from gql.schema.mutations.update_partner import update_partner
 from gql.schema.mutations.update_partner_customer import update_partner_customer
 from gql.schema.permissions import public
@@ -86,6 +93,13 @@ class Mutation:
     create_edge = create_edge
     assign_edge_software_image = assign_edge_software_image
     delete_edge = delete_edge
+    update_edge = update_edge
+    assign_edge_license = assign_edge_license
+    create_customer_user = create_customer_user
+    update_customer_user = update_customer_user
+    reset_user_password = reset_user_password
+    unlock_user = unlock_user
+    delete_customer_user = delete_customer_user
     update_partner = update_partner
     create_partner_user = create_partner_user
     create_operator_user = create_operator_user

@@ -22,6 +22,7 @@ from gql.schema.types.catalogue import EdgeLicense, GatewayPool, SoftwareImage
 from gql.schema.types.customer import Customer
 from gql.schema.types.partner import Partner
 from gql.schema.types.user import User
+from models.catalogue import EdgeLicense as EdgeLicenseRow
 from models.catalogue import GatewayPool as GatewayPoolRow
 from models.catalogue import PartnerEdgeLicense, PartnerGatewayPool, PartnerSoftwareImage
 from models.catalogue import SoftwareImage as SoftwareImageRow
@@ -86,6 +87,7 @@ class Loaders:
     partner_licenses: DataLoader[int, list[EdgeLicense]] = field(init=False)
     image: DataLoader[int, SoftwareImage | None] = field(init=False)
     pool: DataLoader[int, GatewayPool | None] = field(init=False)
+    license: DataLoader[int, EdgeLicense | None] = field(init=False)
     partner: DataLoader[int, Partner | None] = field(init=False)
     customer: DataLoader[int, Customer | None] = field(init=False)
     customer_images: DataLoader[int, list[SoftwareImage]] = field(init=False)
@@ -109,6 +111,8 @@ class Loaders:
             lambda keys: _rows_by_id(SoftwareImageRow, keys, SoftwareImage.from_row)
         )
         self.pool = _by_id(lambda keys: _rows_by_id(GatewayPoolRow, keys, GatewayPool.from_row))
+        # An edge's license is one its customer was assigned: visible with the edge.
+        self.license = _by_id(lambda keys: _rows_by_id(EdgeLicenseRow, keys, EdgeLicense.from_row))
         self.partner = _by_id(self._partners)
         self.customer = _by_id(self._customers)
         self.customer_images = _grouped(_linked(CustomerSoftwareImage, "customer", *image))

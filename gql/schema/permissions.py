@@ -67,8 +67,34 @@ class CanManageUsers(IsAuthenticated):
 
 
 class CanManageEdges(IsAuthenticated):
-    summary = "a partner superuser or standard admin, or the customer's own superuser"
+    summary = (
+        "a partner superuser or standard admin, or the customer's own superuser or standard admin"
+    )
     roles = access.EDGE_MANAGERS
+
+
+class CanConfigureEdges(IsAuthenticated):
+    summary = (
+        "a partner admin, the customer's superuser or standard admin, or a support role on "
+        "customers whose support access allows it"
+    )
+    roles = access.EDGE_CONFIGURERS
+
+
+class CanModifyImages(IsAuthenticated):
+    summary = (
+        "a partner superuser or standard admin, or the customer's own superuser while "
+        "Manage Software Images is on"
+    )
+    roles = access.IMAGE_MANAGERS
+
+
+class CanManageCustomerUsers(IsAuthenticated):
+    summary = (
+        "the customer's own superuser, a partner superuser or standard admin, or an "
+        "operator user while the customer's VeloCloud User Management Access is on"
+    )
+    roles = access.CUSTOMER_USER_MANAGERS
 
 
 class CanReadAuditLog(IsAuthenticated):
@@ -99,7 +125,12 @@ def public(description: str, **field_kwargs: Any) -> dict[str, Any]:
 
 
 def capabilities(
-    role: Role, *, creation_disabled: bool, analytics: bool, licensing: bool
+    role: Role,
+    *,
+    creation_disabled: bool,
+    analytics: bool,
+    licensing: bool,
+    images_delegated: bool,
 ) -> dict[str, bool]:
     """What `viewerCapabilities` reports: each answer from the permission class that
     guards the operation, so the capabilities cannot drift from what is enforced."""
@@ -111,6 +142,12 @@ def capabilities(
         "can_view_user_pii": access.may_view_any_pii(role),
         "can_manage_catalogue": role in IsOperatorSuperUser.roles,
         "can_manage_api_tokens": role in CanManageUsers.roles,
+        # A customer's superuser, only while its partner delegated image management.
+        "can_manage_software_images": role in CanModifyImages.roles
+        and (not role.is_enterprise or images_delegated),
+        "can_manage_edges": role in CanManageEdges.roles,
+        "can_configure_edges": role in CanConfigureEdges.roles,
+        "can_manage_customer_users": role in CanManageCustomerUsers.roles,
     }
 
 

@@ -21,7 +21,11 @@ OPERATORS = {R.OPERATOR_SUPERUSER, R.OPERATOR_SUPPORT}
 CATALOGUE_READERS = OPERATORS | {R.PARTNER_SUPERUSER, R.PARTNER_STANDARD_ADMIN}
 USER_MANAGERS = {R.OPERATOR_SUPERUSER, R.PARTNER_SUPERUSER}
 EVERY_ROLE = set(Role)
-EDGE_MANAGERS = {R.PARTNER_SUPERUSER, R.PARTNER_STANDARD_ADMIN, R.ENTERPRISE_SUPERUSER}
+PARTNER_ADMINS = {R.PARTNER_SUPERUSER, R.PARTNER_STANDARD_ADMIN}
+EDGE_MANAGERS = PARTNER_ADMINS | {R.ENTERPRISE_SUPERUSER, R.ENTERPRISE_STANDARD_ADMIN}
+EDGE_CONFIGURERS = EDGE_MANAGERS | {R.PARTNER_CUSTOMER_SUPPORT, R.OPERATOR_SUPPORT}
+CUSTOMER_USER_MANAGERS = PARTNER_ADMINS | OPERATORS | {R.ENTERPRISE_SUPERUSER}
+USER_ID = "VXNlcjow"  # User:0, which nobody can reach
 PUBLIC = EVERY_ROLE | {ANONYMOUS}
 
 # field -> (document, roles that may use it)
@@ -83,7 +87,7 @@ ALLOWED: dict[str, tuple[str, set]] = {
     "modifyCustomerImages": (
         'mutation { modifyCustomerImages(input: {customerId: "Q3VzdG9tZXI6MA==", '
         "softwareImageIds: []}) { errors { code } } }",
-        {R.PARTNER_SUPERUSER, R.PARTNER_STANDARD_ADMIN},
+        PARTNER_ADMINS | {R.ENTERPRISE_SUPERUSER},
     ),
     "createEdge": (
         'mutation { createEdge(input: {customerId: "Q3VzdG9tZXI6MA==", name: "e"}) '
@@ -93,7 +97,40 @@ ALLOWED: dict[str, tuple[str, set]] = {
     "assignEdgeSoftwareImage": (
         'mutation { assignEdgeSoftwareImage(input: {edgeId: "RWRnZTow", '
         'softwareImageId: "U29mdHdhcmVJbWFnZTow"}) { errors { code } } }',
-        EDGE_MANAGERS,
+        EDGE_CONFIGURERS,
+    ),
+    "updateEdge": (
+        'mutation { updateEdge(input: {id: "RWRnZTow", name: "e"}) { errors { code } } }',
+        EDGE_CONFIGURERS,
+    ),
+    "assignEdgeLicense": (
+        'mutation { assignEdgeLicense(input: {edgeId: "RWRnZTow", '
+        'edgeLicenseId: "RWRnZUxpY2Vuc2U6MA=="}) { errors { code } } }',
+        EDGE_CONFIGURERS,
+    ),
+    "createCustomerUser": (
+        'mutation { createCustomerUser(input: {customerId: "Q3VzdG9tZXI6MA==", '
+        'role: ENTERPRISE_READ_ONLY, username: "v@c.example", password: "x", '
+        'confirmPassword: "x"}) { errors { code } } }',
+        CUSTOMER_USER_MANAGERS,
+    ),
+    "updateCustomerUser": (
+        'mutation { updateCustomerUser(input: {id: "%s", disabled: true}) { errors { code } } }'
+        % USER_ID,
+        CUSTOMER_USER_MANAGERS,
+    ),
+    "resetUserPassword": (
+        'mutation { resetUserPassword(input: {id: "%s", password: "x", confirmPassword: "x"}) '
+        "{ errors { code } } }" % USER_ID,
+        CUSTOMER_USER_MANAGERS,
+    ),
+    "unlockUser": (
+        'mutation { unlockUser(input: {id: "%s"}) { errors { code } } }' % USER_ID,
+        CUSTOMER_USER_MANAGERS,
+    ),
+    "deleteCustomerUser": (
+        'mutation { deleteCustomerUser(input: {id: "%s"}) { errors { code } } }' % USER_ID,
+        CUSTOMER_USER_MANAGERS,
     ),
     "deleteEdge": (
         'mutation { deleteEdge(input: {id: "RWRnZTow"}) { errors { code } } }',

@@ -368,14 +368,16 @@ async def test_clone_copies_the_configuration_and_explicit_input_overrides_it(
         accountNumber="ACC-2",
         admin={"username": "it@initrode.example"},
         cloneFromCustomerId=source["id"],
-        # Explicitly the page's default, yet it must override the source's false.
-        operatorUserManagementAccess=False,
+        operatorSupportAccess=False,
         configuration={"gatewayPoolId": acme.pools["EU"]},
     )
     assert clone["errors"] == []
     copied = clone["customer"]
-    assert copied["partnerSupportAccess"] is False  # copied
-    assert copied["operatorUserManagementAccess"] is False  # overridden
+    # The access flags are consent given per customer: never copied, the page's
+    # defaults unless given.
+    assert copied["partnerSupportAccess"] is True
+    assert copied["operatorUserManagementAccess"] is False
+    assert copied["operatorSupportAccess"] is False  # given
     assert copied["manageSoftwareImages"] is True
     assert copied["softwareImages"] == source["softwareImages"]
     assert copied["gatewayPool"] == {"name": "EU"}  # overridden

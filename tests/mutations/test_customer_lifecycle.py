@@ -436,7 +436,7 @@ async def test_update_clone_validate_only_and_idempotency(gql, acme, managed):
     customer = cloned["customer"]
     assert customer["analyticsEnabled"] is True
     assert customer["edgeLicenses"] == [{"sku": "ENT-500"}]
-    assert customer["partnerSupportAccess"] is False
+    assert customer["partnerSupportAccess"] is True  # consent is not cloned
     assert customer["clonedFrom"] == {"companyName": "Template"}
     events = await AuditEvent.filter(action="customer.update").count()
     again = await run(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from gql.domain.problems import Problems
 from models.customer import Customer
 
 # attribute: (input name, audit name, the page's default)
@@ -24,20 +25,26 @@ ACCESS_FLAGS = {
 
 
 def resolve_flags(
-    explicit: Mapping[str, bool], source: Customer | None, current: Customer | None
+    problems: Problems, explicit: Mapping[str, bool], current: Customer | None
 ) -> dict[str, bool]:
-    """Each flag: explicit input, else the clone source's, else the current value,
-    else the page's default."""
+    """Each flag: explicit input, else the current value, else the page's default.
+    Never a clone source's: the flags are consent given for one customer, and
+    cloning copies configuration, not consent. User management is a kind of support
+    access, so it cannot be on while VeloCloud Support Access is off (INVALID)."""
     flags = {}
     for attr, (_, _, default) in ACCESS_FLAGS.items():
         if attr in explicit:
             flags[attr] = explicit[attr]
-        elif source is not None:
-            flags[attr] = getattr(source, attr)
         elif current is not None:
             flags[attr] = getattr(current, attr)
         else:
             flags[attr] = default
+    if flags["operator_user_management_access"] and not flags["operator_support_access"]:
+        problems.add(
+            "INVALID",
+            "VeloCloud User Management Access needs VeloCloud Support Access on.",
+            "operatorUserManagementAccess",
+        )
     return flags
 
 

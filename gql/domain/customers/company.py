@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gql.domain.problems import Problems
-from gql.domain.validation import country_code, domain_name, text
+from gql.domain.validation import country_code, domain_name, optional_text, text
 from models.customer import Customer as CustomerRow
 from models.identity import User as UserRow
 
@@ -82,12 +82,10 @@ def _address(problems: Problems, given: Address | None) -> Address | None:
     if given is None:
         return None
     parts = {
-        attr: text(
-            problems, getattr(given, attr), key, "address", key, max_length=limit, required=False
-        )
+        attr: optional_text(problems, getattr(given, attr), "address", key, max_length=limit)
         for attr, (key, limit) in _ADDRESS_LIMITS.items()
     }
-    country = text(problems, given.country, "country", "address", "country", required=False)
+    country = optional_text(problems, given.country, "address", "country")
     if country is not None:
         code = country_code(country)
         if code is None:

@@ -30,6 +30,7 @@ from gql.domain.customers.rules import (
     choose_images,
     not_available,
     pick_all,
+    select_licenses,
     to_pk,
     too_many,
 )
@@ -93,6 +94,8 @@ class Plan:
     choices: dict[str, Choice]
     conn: BaseDBAsyncClient | None = None
     image_path: Path = ()
+    # Every license of one (edition, region), added to the licenses (edgeLicenseSelection).
+    selection: tuple[str, str] | None = None
 
 
 async def start(
@@ -117,7 +120,8 @@ async def start(
     }
     after = dataclasses.replace(before or defaults)
     after.manage_software_images = bool(choices["manage_software_images"].value)
-    return Plan(problems, partner, customer, before, after, choices, conn)
+    selection = explicit.get("license_selection")
+    return Plan(problems, partner, customer, before, after, choices, conn, selection=selection)
 
 
 async def plan(problems: Problems, partner: Partner, explicit: Mapping[str, Any], **kw) -> Plan:
@@ -139,6 +143,15 @@ async def guard_removals(state: Plan) -> None:
     if state.customer is not None and state.image_path:
         await image_guard.check_removals(
             state.problems, state.customer.id, state.after.images, state.conn, *state.image_path
+        )
+
+
+async def guard_license_removals(state: Plan) -> None:
+    """LICENSE_IN_USE for licenses leaving a customer that edges were provisioned with."""
+    licenses = state.choices["licenses"]
+    if state.customer is not None and licenses.origin is not Origin.CURRENT:
+        await image_guard.check_license_removals(
+            state.problems, state.customer.id, state.after.licenses, state.conn, *licenses.path
         )
 
 
@@ -210,12 +223,22 @@ async def _pool(state: Plan) -> None:
 
 async def _licenses(state: Plan) -> None:
     licenses = state.choices["licenses"]
-    if licenses.origin is Origin.CURRENT:
+    if licenses.origin is Origin.CURRENT and state.selection is None:
         return
+    values = list(licenses.value or [])
+    path = licenses.path
+    if state.selection is not None:
+        # "Assign all license types that match the customer's edition and region."
+        path = (*licenses.path[:-1], "edgeLicenseSelection")
+        chosen = await select_licenses(state.partner.id, *state.selection)
+        if not chosen:
+            state.problems.add(
+                "NOT_AVAILABLE",
+                "No license of this edition and region is available to your partner.",
+                *path,
+            )
+        values += [pk for pk in chosen if pk not in values]
+        path = licenses.path if licenses.origin is Origin.INPUT else path
     state.after.licenses = await check_licenses(
-        state.problems,
-        state.partner.id,
-        state.partner.edge_licensing_enabled,
-        licenses.value or [],
-        licenses.path,
+        state.problems, state.partner.id, state.partner.edge_licensing_enabled, values, path
     )

@@ -84,7 +84,7 @@ async def check(problems: Problems, viewer: Viewer, partner: Partner, new: NewCu
     await users.validate(new.admin, problems, "admin")
     users.check_confirmation(problems, new.admin.password, new.confirm_password, "admin")
     await duplicates(problems, partner.id, company, new.admin.username)
-    return Draft(company, new.admin, resolve_flags(new.flags, source, None), config, source)
+    return Draft(company, new.admin, resolve_flags(problems, new.flags, None), config, source)
 
 
 async def write(

@@ -158,6 +158,17 @@ async def check_licenses(
     return pks
 
 
+async def select_licenses(partner_id: int, edition: str, region: str) -> list[int]:
+    """The licenses of one edition and region (whatever its case) the partner may assign."""
+    allowed = await assignable(partner_id, Kind.LICENSE)
+    rows = EdgeLicense.filter(id__in=allowed, edition=edition).order_by("sku")
+    return [
+        pk
+        for pk, r in await rows.values_list("id", "region")
+        if r.casefold() == region.strip().casefold()
+    ]
+
+
 async def check_analytics(problems: Problems, enabled: bool, path: Path) -> None:
     if enabled and not await system_properties.get_bool(system_properties.ENABLE_ANALYTICS):
         problems.add(

@@ -14,7 +14,7 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from gql.domain import audit, idempotency, ids, scoping
+from gql.domain import audit, idempotency, ids
 from gql.domain.customers import configuration, records
 from gql.domain.customers.access import ACCESS_FLAGS, flag_events, resolve_flags
 from gql.domain.customers.company import Address, CompanyDetails, check_company, duplicates
@@ -23,6 +23,7 @@ from gql.domain.customers.images import lock_customer
 from gql.domain.problems import Problems
 from gql.domain.viewer import Viewer
 from models.customer import Customer
+from models.identity import Partner
 
 OPERATION = "updatePartnerCustomer"
 _COMPANY = (
@@ -91,16 +92,17 @@ async def check(
     plan = _Plan()
     await _company(problems, customer, change, plan)
     source = await clone_source(problems, viewer, change.clone_from)
-    flags = resolve_flags(change.flags, source, customer)
+    flags = resolve_flags(problems, change.flags, customer)
     for attr, (key, _, _) in ACCESS_FLAGS.items():
         if flags[attr] != getattr(customer, attr):
             plan.fields[attr] = plan.changes[key] = flags[attr]
     cloned = await records.configuration_of(source) if source is not None else None
-    partner = await scoping.partners(viewer).get(id=customer.partner_id)
+    partner = await Partner.filter(id=customer.partner_id).using_db(conn).get()
     state = await configuration.plan(
         problems, partner, change.configuration, cloned=cloned, customer=customer, conn=conn
     )
     await configuration.guard_removals(state)
+    await configuration.guard_license_removals(state)
     plan.before, plan.after = state.before, state.after
     plan.fields.update(records.row_fields(plan.after))
     plan.changes.update(records.changes(plan.before, plan.after))

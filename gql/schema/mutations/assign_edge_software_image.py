@@ -5,12 +5,12 @@ from __future__ import annotations
 import strawberry
 from tortoise.transactions import in_transaction
 
-from gql.domain import audit, ids, scoping
-from gql.domain.customers.images import assigned_images, lock_customer
+from gql.domain import audit, edges, ids, scoping
+from gql.domain.customers.images import lock_customer
 from gql.domain.problems import Problems
 from gql.schema.context import Info
 from gql.schema.errors import mutation_errors, payload
-from gql.schema.permissions import CanManageEdges, requires
+from gql.schema.permissions import CanConfigureEdges, requires
 from gql.schema.types.customer import EdgeDevice
 
 
@@ -38,7 +38,7 @@ def _failed(problems: Problems) -> AssignEdgeSoftwareImagePayload:
 
 
 @strawberry.mutation(
-    **requires(CanManageEdges, "Moves an edge to one of its customer's software images.")
+    **requires(CanConfigureEdges, "Moves an edge to one of its customer's software images.")
 )
 async def assign_edge_software_image(
     info: Info, input: AssignEdgeSoftwareImageInput
@@ -46,20 +46,17 @@ async def assign_edge_software_image(
     viewer = info.context.user
     problems = Problems()
     pk = ids.decode_as(input.edge_id, "Edge")
-    edge = await scoping.manageable_edges(viewer).get_or_none(id=pk) if pk is not None else None
+    edge = await scoping.configurable_edges(viewer).get_or_none(id=pk) if pk is not None else None
     if edge is None:
         problems.add("NOT_FOUND", "No such edge.", "edgeId")
         return _failed(problems)
-    image = ids.decode_as(input.software_image_id, "SoftwareImage")
     async with in_transaction() as conn:
         # The customer's lock orders this against a concurrent removal of the image.
         customer = await lock_customer(edge.customer_id, conn)
-        if image not in await assigned_images(customer.id, conn):
-            problems.add(
-                "NOT_AVAILABLE",
-                "This image is not assigned to the edge's customer.",
-                "softwareImageId",
-            )
+        image = await edges.choose_image(
+            problems, customer, input.software_image_id, conn, "softwareImageId"
+        )
+        if problems:
             return _failed(problems)
         previous = edge.software_image_id
         edge.software_image_id = image

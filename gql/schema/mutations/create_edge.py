@@ -1,14 +1,14 @@
-"""createEdge: adds an edge to a customer, on one of the customer's images."""
+"""createEdge: adds an edge to a customer, on one of the customer's images and, while
+the customer has edge licenses, provisioned with one of them."""
 
 from __future__ import annotations
 
 import strawberry
 from tortoise.transactions import in_transaction
 
-from gql.domain import audit, ids, scoping
-from gql.domain.customers.images import assigned_images, lock_customer
+from gql.domain import audit, edges, ids, scoping
+from gql.domain.customers.images import lock_customer
 from gql.domain.problems import Problems
-from gql.domain.validation import text
 from gql.schema.context import Info
 from gql.schema.errors import mutation_errors, payload
 from gql.schema.permissions import CanManageEdges, requires
@@ -26,9 +26,16 @@ class CreateEdgeInput:
         default=None,
         description="One of the customer's images; the customer's default if omitted.",
     )
+    edge_license_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="The license type the edge is provisioned with: one of the customer's "
+        "licenses; required while the customer has any.",
+    )
 
 
-CreateEdgeError = mutation_errors("createEdge", "REQUIRED", "INVALID", "NOT_FOUND", "NOT_AVAILABLE")
+CreateEdgeError = mutation_errors(
+    "createEdge", "REQUIRED", "INVALID", "NOT_FOUND", "NOT_AVAILABLE", "LICENSE_REQUIRED"
+)
 
 
 @strawberry.type(description="The result of createEdge.")
@@ -49,35 +56,26 @@ async def create_edge(info: Info, input: CreateEdgeInput) -> CreateEdgePayload:
     if pk is None or not await scoping.manageable_customers(viewer).filter(id=pk).exists():
         problems.add("NOT_FOUND", "No such customer.", "customerId")
         return _failed(problems)
-    name = text(problems, input.name, "the edge's name", "name")
-    model = text(problems, input.model, "a model", "model", max_length=64, required=False)
-    serial = text(
-        problems,
-        input.serial_number,
-        "a serial number",
-        "serialNumber",
-        max_length=64,
-        required=False,
+    details = edges.check_details(
+        problems, input.name, input.model, input.serial_number, name_required=True
     )
     async with in_transaction() as conn:
         customer = await lock_customer(pk, conn)
-        image = customer.default_software_image_id
-        if input.software_image_id is not None:
-            image = ids.decode_as(input.software_image_id, "SoftwareImage")
-            if image not in await assigned_images(customer.id, conn):
-                problems.add(
-                    "NOT_AVAILABLE",
-                    "This image is not assigned to the customer.",
-                    "softwareImageId",
-                )
+        image = await edges.choose_image(
+            problems, customer, input.software_image_id, conn, "softwareImageId"
+        )
+        license_ = await edges.choose_license(
+            problems, customer, input.edge_license_id, conn, "edgeLicenseId"
+        )
         if problems:
             return _failed(problems)
         edge = await Edge.create(
             customer_id=customer.id,
-            name=name,
-            model=model,
-            serial_number=serial,
+            name=details.name,
+            model=details.model,
+            serial_number=details.serial_number,
             software_image_id=image,
+            edge_license_id=license_,
             using_db=conn,
         )
         await audit.record(
@@ -88,10 +86,11 @@ async def create_edge(info: Info, input: CreateEdgeInput) -> CreateEdgePayload:
             partner_id=customer.partner_id,
             customer_id=customer.id,
             changes={
-                "name": name,
-                "model": model,
-                "serialNumber": serial,
+                "name": details.name,
+                "model": details.model,
+                "serialNumber": details.serial_number,
                 "softwareImageId": ids.encode("SoftwareImage", image),
+                "edgeLicenseId": ids.encode("EdgeLicense", license_) if license_ else None,
             },
             using_db=conn,
         )

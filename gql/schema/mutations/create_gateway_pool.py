@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from gql.domain.problems import Problems
-from gql.domain.validation import MAX_TEXT, text
+from gql.domain.validation import MAX_TEXT, optional_text, text
 from gql.schema.context import Info
 from gql.schema.errors import mutation_errors, payload
 from gql.schema.mutations.common import create_audited
@@ -36,14 +36,7 @@ async def create_gateway_pool(
     viewer = info.context.user
     problems = Problems()
     name = text(problems, input.name, "a name", "name")
-    description = text(
-        problems,
-        input.description,
-        "a description",
-        "description",
-        max_length=MAX_TEXT,
-        required=False,
-    )
+    description = optional_text(problems, input.description, "description", max_length=MAX_TEXT)
     row = None
     if not problems:
         row = await create_audited(

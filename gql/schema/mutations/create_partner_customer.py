@@ -49,8 +49,10 @@ class CreatePartnerCustomerInput:
     )
     clone_from_customer_id: strawberry.ID | None = strawberry.field(
         default=None,
-        description="Copy the configuration of one of the partner's customers (images, "
-        "pool, licenses, analytics, access flags); explicit input overrides it.",
+        description="Copy the configuration of one of the partner's customers (Manage "
+        "Software Images, images and default, pool, licenses, analytics); explicit input "
+        "overrides it. The access flags are never copied: they take the page's defaults "
+        "unless given.",
     )
     validate_only: bool | None = strawberry.field(
         default=False, description="Run every check and report every error; write nothing."

@@ -12,6 +12,7 @@ from gql.domain.customers.access import ACCESS_FLAGS
 from gql.domain.customers.company import Address
 from gql.domain.customers.records import KEYS
 from gql.schema.inputs import Provided
+from gql.schema.types.catalogue import LicenseEdition
 
 
 @strawberry.input(description="A postal address; every part optional.")
@@ -50,6 +51,12 @@ class InitialAdminInput:
     )
 
 
+@strawberry.input(description="License types by edition and region.")
+class EdgeLicenseSelectionInput:
+    edition: LicenseEdition = strawberry.field(description="The customer's edition.")
+    region: str = strawberry.field(description='The customer\'s region, e.g. "EU".')
+
+
 @strawberry.input(description="The customer's configuration.")
 class CustomerConfigurationInput:
     manage_software_images: bool | None = strawberry.field(
@@ -68,6 +75,11 @@ class CustomerConfigurationInput:
     )
     edge_license_ids: list[strawberry.ID] | None = strawberry.field(
         default=None, description="Edge licenses to assign (needs partner edge licensing)."
+    )
+    edge_license_selection: EdgeLicenseSelectionInput | None = strawberry.field(
+        default=None,
+        description="Also assign every license your partner may assign of this edition and "
+        "region (the license types matching the customer's edition and region).",
     )
     analytics_enabled: bool | None = strawberry.field(
         default=False, description="Enable Analytics (needs the operator to have enabled it)."
@@ -98,6 +110,9 @@ def explicit_configuration(
         value = getattr(given, attr)
         if KEYS[part] in sent_config and value is not None:
             explicit[part] = value
+    selection = given.edge_license_selection
+    if "edgeLicenseSelection" in sent_config and selection is not None:
+        explicit["license_selection"] = (selection.edition.value, selection.region)
     return explicit
 
 

@@ -80,8 +80,9 @@ async def login(info: Info, input: LoginInput) -> LoginPayload:
             "RATE_LIMITED",
             f"Too many failed logins. Try again in {minutes} minute{'s' if minutes > 1 else ''}.",
         )
-    if not await verify_password(user.password_hash if user else None, input.password):
-        if user is not None:
+    verified = await verify_password(user.password_hash if user else None, input.password)
+    if not verified or user is None or user.disabled:  # a disabled user: the same answer
+        if user is not None and not verified:
             await _count_failure(user.id, now)
         return _failed("INVALID_CREDENTIALS", "The username or password is wrong.")
 

@@ -1,5 +1,9 @@
 """modifyCustomerImages: replaces the software images assigned to a customer, by the
-same rules (gql.domain.customers.configuration) as creating and updating it."""
+same rules (gql.domain.customers.configuration) as creating and updating it.
+
+The partner's admins may call it; so may the customer's own superuser while the
+partner delegated image management to it (Manage Software Images), choosing among
+the images the partner may assign."""
 
 from __future__ import annotations
 
@@ -12,8 +16,9 @@ from gql.domain.customers.images import lock_customer
 from gql.domain.problems import Problems
 from gql.schema.context import Info
 from gql.schema.errors import mutation_errors, payload
-from gql.schema.permissions import IsPartnerAdmin, requires
+from gql.schema.permissions import CanModifyImages, requires
 from gql.schema.types.customer import Customer
+from models.identity import Partner
 
 
 @strawberry.input(description="The images a customer should have from now on.")
@@ -31,6 +36,7 @@ class ModifyCustomerImagesInput:
 
 ModifyCustomerImagesError = mutation_errors(
     "modifyCustomerImages",
+    "NOT_DELEGATED",
     "REQUIRED",
     "INVALID",
     "NOT_FOUND",
@@ -48,7 +54,7 @@ class ModifyCustomerImagesPayload:
 
 
 @strawberry.mutation(
-    **requires(IsPartnerAdmin, "Replaces the software images assigned to a customer.")
+    **requires(CanModifyImages, "Replaces the software images assigned to a customer.")
 )
 async def modify_customer_images(
     info: Info, input: ModifyCustomerImagesInput
@@ -56,15 +62,29 @@ async def modify_customer_images(
     viewer = info.context.user
     problems = Problems()
     pk = ids.decode_as(input.customer_id, "Customer")
-    if pk is None or not await scoping.own_customers(viewer).filter(id=pk).exists():
+    delegated = (
+        await scoping.image_customers(viewer)
+        .filter(id=pk)
+        .values_list("manage_software_images", flat=True)
+        if pk is not None
+        else []
+    )
+    if not delegated:
         problems.add("NOT_FOUND", "No such customer of your partner.", "customerId")
+    elif viewer.role.is_enterprise and not delegated[0]:
+        problems.add(
+            "NOT_DELEGATED",
+            "Your partner manages this customer's software images; ask your partner.",
+            "customerId",
+        )
+    if problems:
         return payload(ModifyCustomerImagesPayload, problems, customer=None)
     explicit = {"images": input.software_image_ids}
     if input.default_software_image_id is not None:
         explicit["default_image"] = input.default_software_image_id
     async with in_transaction() as conn:
         customer = await lock_customer(pk, conn)
-        partner = await scoping.partners(viewer).get(id=customer.partner_id)
+        partner = await Partner.filter(id=customer.partner_id).using_db(conn).get()
         state = await configuration.start(
             problems, partner, explicit, customer=customer, prefix=(), conn=conn
         )

@@ -54,8 +54,8 @@ class UpdatePartnerCustomerInput:
     )
     clone_from_customer_id: strawberry.ID | None = strawberry.field(
         default=None,
-        description="Take the configuration and access flags of another of the partner's "
-        "customers; fields sent explicitly win.",
+        description="Take the configuration of another of the partner's customers (not its "
+        "access flags); fields sent explicitly win.",
     )
     validate_only: bool | None = strawberry.field(
         default=False, description="Run every check and report every error; write nothing."
@@ -79,6 +79,7 @@ UpdatePartnerCustomerError = mutation_errors(
     "SINGLE_IMAGE_ONLY",
     "DEFAULT_IMAGE_REQUIRED",
     "IMAGE_IN_USE",
+    "LICENSE_IN_USE",
     "LICENSE_EDITION_MIX",
     "IDEMPOTENCY_KEY_REUSED",
 )

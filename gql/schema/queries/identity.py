@@ -103,5 +103,9 @@ class IdentityQuery:
                 creation_disabled=props[system_properties.DISABLE_CREATE_ENTERPRISE] == "true",
                 analytics=props[system_properties.ENABLE_ANALYTICS] == "true",
                 licensing=licensing,
+                images_delegated=viewer.customer_id is not None
+                and await scoping.customers(viewer)
+                .filter(id=viewer.customer_id, manage_software_images=True)
+                .exists(),
             )
         )

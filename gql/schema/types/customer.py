@@ -39,6 +39,7 @@ class EdgeDevice(Node):
     serial_number: str | None = strawberry.field(description="The serial number.")
     created_at: datetime = strawberry.field(description="When the edge was added.")
     image_pk: strawberry.Private[int]
+    license_pk: strawberry.Private[int | None]
     customer_pk: strawberry.Private[int]
 
     @classmethod
@@ -50,8 +51,15 @@ class EdgeDevice(Node):
             serial_number=row.serial_number,
             created_at=row.created_at,
             image_pk=row.software_image_id,
+            license_pk=row.edge_license_id,
             customer_pk=row.customer_id,
         )
+
+    @strawberry.field(description="The license type the edge is provisioned with; null when none.")
+    async def edge_license(self, info: Info) -> EdgeLicense | None:
+        if self.license_pk is None:
+            return None
+        return await info.context.loaders.license.load(self.license_pk)
 
     @strawberry.field(description="The software image the edge runs.")
     async def software_image(self, info: Info) -> SoftwareImage:

@@ -68,3 +68,18 @@ class ViewerCapabilities:
         description="May change system properties, partners and the catalogue."
     )
     can_manage_api_tokens: bool = strawberry.field(description="May create and revoke API tokens.")
+    can_manage_software_images: bool = strawberry.field(
+        description="May modify customers' software images: a partner admin, or a customer's "
+        "superuser whose partner delegated image management (Manage Software Images)."
+    )
+    can_manage_edges: bool = strawberry.field(
+        description="May add and remove edges: partner admins and a customer's own admins."
+    )
+    can_configure_edges: bool = strawberry.field(
+        description="May configure and troubleshoot edges (updateEdge, assignEdgeSoftwareImage, "
+        "assignEdgeLicense); support roles on the customers whose support access allows it."
+    )
+    can_manage_customer_users: bool = strawberry.field(
+        description="May manage customers' users; operator users only on customers whose "
+        "VeloCloud User Management Access is on."
+    )

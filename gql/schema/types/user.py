@@ -28,7 +28,8 @@ class Role(Enum):
     OPERATOR_SUPPORT = strawberry.enum_value(
         "OPERATOR_SUPPORT",
         description="The vendor's support (VeloCloud Support): reads customers that allow "
-        "it; user-identifiable information only where allowed.",
+        "it and configures and troubleshoots their edges; user-identifiable information, "
+        "and managing the customer's users, only where User Management Access allows.",
     )
     PARTNER_SUPERUSER = strawberry.enum_value(
         "PARTNER_SUPERUSER",
@@ -41,12 +42,22 @@ class Role(Enum):
     )
     PARTNER_CUSTOMER_SUPPORT = strawberry.enum_value(
         "PARTNER_CUSTOMER_SUPPORT",
-        description="A partner's support team: reads customers that allow it, never "
-        "user-identifiable information, no mutations.",
+        description="A partner's support team: reads customers that allow it and configures "
+        "and troubleshoots their edges; never user-identifiable information, customer "
+        "settings or users.",
     )
     ENTERPRISE_SUPERUSER = strawberry.enum_value(
         "ENTERPRISE_SUPERUSER",
-        description="A customer's own admin (its initial admin account).",
+        description="A customer's own admin (its initial admin account): its edges, its "
+        "users, and its software images when the partner delegated them.",
+    )
+    ENTERPRISE_STANDARD_ADMIN = strawberry.enum_value(
+        "ENTERPRISE_STANDARD_ADMIN",
+        description="A customer's admin: reads its customer and manages its edges.",
+    )
+    ENTERPRISE_READ_ONLY = strawberry.enum_value(
+        "ENTERPRISE_READ_ONLY",
+        description="A customer's viewer: reads its customer and edges; no mutations.",
     )
 
 
@@ -58,6 +69,13 @@ class User(Node):
         "which are then null."
     )
     created_at: datetime = strawberry.field(description="When the user was created.")
+    disabled: bool = strawberry.field(
+        description="A disabled user cannot log in; its sessions and API tokens have ended."
+    )
+    locked_until: datetime | None = strawberry.field(
+        description="Until when password logins are refused after failed attempts; null "
+        "when they are not (unlockUser clears it)."
+    )
     username: str | None = pii_field("The login name, in user@domain.com format.")
     first_name: str | None = pii_field("First name.")
     last_name: str | None = pii_field("Last name.")
@@ -81,6 +99,8 @@ class User(Node):
                 user_management_open=user_management_open,
             ),
             created_at=row.created_at,
+            disabled=row.disabled,
+            locked_until=row.locked_until,
             username=row.username,
             first_name=row.first_name,
             last_name=row.last_name,

@@ -1,0 +1,71 @@
+"""assignEdgeLicense: gives an edge another of its customer's license types."""
+
+from __future__ import annotations
+
+import strawberry
+from tortoise.transactions import in_transaction
+
+from gql.domain import audit, edges, ids, scoping
+from gql.domain.customers.images import lock_customer
+from gql.domain.problems import Problems
+from gql.schema.context import Info
+from gql.schema.errors import mutation_errors, payload
+from gql.schema.permissions import CanConfigureEdges, requires
+from gql.schema.types.customer import EdgeDevice
+
+
+@strawberry.input(description="An edge and the license type it should have.")
+class AssignEdgeLicenseInput:
+    edge_id: strawberry.ID = strawberry.field(description="The edge.")
+    edge_license_id: strawberry.ID = strawberry.field(
+        description="One of the licenses assigned to the edge's customer."
+    )
+
+
+AssignEdgeLicenseError = mutation_errors("assignEdgeLicense", "NOT_FOUND", "NOT_AVAILABLE")
+
+
+@strawberry.type(description="The result of assignEdgeLicense.")
+class AssignEdgeLicensePayload:
+    edge: EdgeDevice | None = strawberry.field(description="The edge as it now is.")
+    errors: list[AssignEdgeLicenseError] = strawberry.field(description="Empty on success.")
+
+
+@strawberry.mutation(
+    **requires(CanConfigureEdges, "Gives an edge another of its customer's license types.")
+)
+async def assign_edge_license(
+    info: Info, input: AssignEdgeLicenseInput
+) -> AssignEdgeLicensePayload:
+    viewer = info.context.user
+    problems = Problems()
+    pk = ids.decode_as(input.edge_id, "Edge")
+    edge = await scoping.configurable_edges(viewer).get_or_none(id=pk) if pk is not None else None
+    if edge is None:
+        problems.add("NOT_FOUND", "No such edge.", "edgeId")
+        return payload(AssignEdgeLicensePayload, problems, edge=None)
+    async with in_transaction() as conn:
+        # The customer's lock orders this against a concurrent removal of the license.
+        customer = await lock_customer(edge.customer_id, conn)
+        license_ = await edges.check_license(
+            problems, customer, input.edge_license_id, conn, "edgeLicenseId"
+        )
+        if problems or license_ is None:
+            return payload(AssignEdgeLicensePayload, problems, edge=None)
+        previous = edge.edge_license_id
+        edge.edge_license_id = license_
+        await edge.save(using_db=conn, update_fields=["edge_license_id"])
+        await audit.record(
+            viewer,
+            "edge.license.assign",
+            "Edge",
+            edge.id,
+            partner_id=customer.partner_id,
+            customer_id=customer.id,
+            changes={
+                "edgeLicenseId": ids.encode("EdgeLicense", license_),
+                "previous": ids.encode("EdgeLicense", previous) if previous else None,
+            },
+            using_db=conn,
+        )
+    return payload(AssignEdgeLicensePayload, problems, edge=EdgeDevice.from_row(edge))

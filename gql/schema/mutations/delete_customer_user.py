@@ -1,0 +1,59 @@
+"""deleteCustomerUser: removes a customer's user, its sessions and its API tokens."""
+
+from __future__ import annotations
+
+import strawberry
+from tortoise.transactions import in_transaction
+
+from gql.domain import audit, customer_users, ids, scoping
+from gql.domain.customers.images import lock_customer
+from gql.domain.problems import Problems
+from gql.schema.context import Info
+from gql.schema.errors import mutation_errors, payload
+from gql.schema.permissions import CanManageCustomerUsers, requires
+
+
+@strawberry.input(description="The user to delete.")
+class DeleteCustomerUserInput:
+    id: strawberry.ID = strawberry.field(description="The user.")
+
+
+DeleteCustomerUserError = mutation_errors("deleteCustomerUser", "NOT_FOUND", "LAST_SUPERUSER")
+
+
+@strawberry.type(description="The result of deleteCustomerUser.")
+class DeleteCustomerUserPayload:
+    deleted_id: strawberry.ID | None = strawberry.field(description="The deleted user's ID.")
+    errors: list[DeleteCustomerUserError] = strawberry.field(description="Empty on success.")
+
+
+@strawberry.mutation(**requires(CanManageCustomerUsers, "Deletes a customer's user."))
+async def delete_customer_user(
+    info: Info, input: DeleteCustomerUserInput
+) -> DeleteCustomerUserPayload:
+    viewer = info.context.user
+    problems = Problems()
+    pk = ids.decode_as(input.id, "User")
+    async with in_transaction() as conn:
+        row = (
+            await scoping.manageable_users(viewer).using_db(conn).get_or_none(id=pk) if pk else None
+        )
+        if row is None:
+            problems.add("NOT_FOUND", "No such user.", "id")
+        else:
+            await lock_customer(row.customer_id, conn)
+            await customer_users.keeps_a_superuser(problems, row, conn, "id")
+        if problems or row is None:
+            return payload(DeleteCustomerUserPayload, problems, deleted_id=None)
+        await row.delete(using_db=conn)  # its sessions and tokens go with it (cascade)
+        await audit.record(
+            viewer,
+            "user.delete",
+            "User",
+            pk,
+            partner_id=row.partner_id,
+            customer_id=row.customer_id,
+            changes={"role": row.role.value},
+            using_db=conn,
+        )
+    return payload(DeleteCustomerUserPayload, problems, deleted_id=input.id)

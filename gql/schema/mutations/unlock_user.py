@@ -1,0 +1,55 @@
+"""unlockUser: clears the login lock of a customer's user after failed attempts."""
+
+from __future__ import annotations
+
+import strawberry
+from tortoise.transactions import in_transaction
+
+from gql.domain import audit, ids, scoping
+from gql.domain.problems import Problems
+from gql.schema.context import Info
+from gql.schema.errors import mutation_errors, payload
+from gql.schema.permissions import CanManageCustomerUsers, requires
+from gql.schema.types.user import User
+
+
+@strawberry.input(description="The user to unlock.")
+class UnlockUserInput:
+    id: strawberry.ID = strawberry.field(description="The user.")
+
+
+UnlockUserError = mutation_errors("unlockUser", "NOT_FOUND")
+
+
+@strawberry.type(description="The result of unlockUser.")
+class UnlockUserPayload:
+    user: User | None = strawberry.field(description="The user, unlocked.")
+    errors: list[UnlockUserError] = strawberry.field(description="Empty on success.")
+
+
+@strawberry.mutation(**requires(CanManageCustomerUsers, "Clears a customer's user's login lock."))
+async def unlock_user(info: Info, input: UnlockUserInput) -> UnlockUserPayload:
+    viewer = info.context.user
+    problems = Problems()
+    pk = ids.decode_as(input.id, "User")
+    row = (
+        await scoping.manageable_users(viewer).select_related("customer").get_or_none(id=pk)
+        if pk
+        else None
+    )
+    if row is None:
+        problems.add("NOT_FOUND", "No such user.", "id")
+        return payload(UnlockUserPayload, problems, user=None)
+    async with in_transaction() as conn:
+        row.failed_logins, row.locked_until = 0, None
+        await row.save(using_db=conn, update_fields=["failed_logins", "locked_until"])
+        await audit.record(
+            viewer,
+            "user.unlock",
+            "User",
+            row.id,
+            partner_id=row.partner_id,
+            customer_id=row.customer_id,
+            using_db=conn,
+        )
+    return payload(UnlockUserPayload, problems, user=User.seen_by(row, viewer))
