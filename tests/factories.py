@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from gql.domain import users
 from gql.domain.problems import Problems
+from models.customer import Customer
 from models.enums import Role
-from models.identity import Partner
+from models.identity import Partner, User
 
 # Long, random-looking passphrases that pass the policy.
 STRONG_PASSWORD = "umbrella-quarry-lantern-94-fjord"
@@ -139,3 +140,46 @@ async def make_partner_world(
         superuser=accounts[1],
         support=accounts[2],
     )
+
+
+CREATE_CUSTOMER = """
+mutation CreateCustomer($input: CreatePartnerCustomerInput!) {
+  createPartnerCustomer(input: $input) { customer { id } errors { code field message } }
+}
+"""
+CUSTOMER_ADMIN_PASSWORD = "quarterly-stapler-basement-51"
+
+
+async def make_customer(gql, world: PartnerWorld, name: str, **overrides) -> tuple[str, Account]:
+    """A customer created through createPartnerCustomer by the partner's admin, and its
+    initial admin (an ENTERPRISE_SUPERUSER), logged in."""
+    slug = name.lower().replace(" ", "")
+    admin = {
+        "username": f"admin@{slug}.example",
+        "password": CUSTOMER_ADMIN_PASSWORD,
+        "confirmPassword": CUSTOMER_ADMIN_PASSWORD,
+    }
+    given = {
+        "companyName": name,
+        "domain": f"{slug}.example",
+        "accountNumber": f"ACC-{slug.upper()}",
+        "admin": admin,
+        **overrides,
+    }
+    body = await gql(CREATE_CUSTOMER, {"input": given}, token=world.admin.token)
+    created = body["data"]["createPartnerCustomer"]
+    assert created["errors"] == [], created
+    user = await User.get(username_key=admin["username"])
+    account = Account(user.id, user.username, Role.ENTERPRISE_SUPERUSER, world.partner.id)
+    return created["customer"]["id"], await login(gql, account, CUSTOMER_ADMIN_PASSWORD)
+
+
+async def make_customer_user(gql, customer_id: str, role: Role, username: str) -> Account:
+    """A further user of a customer, written directly (role and customer set), logged in."""
+    from gql.domain import ids
+
+    customer_pk = ids.decode_as(customer_id, "Customer")
+    customer = await Customer.get(id=customer_pk)
+    account = await make_user(role, username)
+    await User.filter(id=account.id).update(customer_id=customer_pk, partner_id=customer.partner_id)
+    return await login(gql, account)
