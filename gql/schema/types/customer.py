@@ -175,6 +175,17 @@ class Customer(Node):
     async def users(self, info: Info) -> list[User]:
         return await info.context.loaders.customer_users.load(self.pk)
 
+    @strawberry.field(
+        description="The customer's own users by username, a page at a time (the same users "
+        "as `users`, which stays for the clients that read the whole list)."
+    )
+    async def user_connection(
+        self, info: Info, first: First = None, after: After = None
+    ) -> Connection[User]:
+        size, offset = page_size(first), decode_cursor(after)
+        everyone = await info.context.loaders.customer_users.load(self.pk)
+        return connection(everyone[offset : offset + size + 1], offset, size, len(everyone))
+
     @strawberry.field(description="How many edges the customer has.")
     async def edge_count(self, info: Info) -> int:
         return await info.context.loaders.edge_count.load(self.pk)

@@ -4,7 +4,11 @@ region."""
 
 from __future__ import annotations
 
+import asyncio
+
+from gql.domain import ids
 from models.audit import AuditEvent
+from models.customer import CustomerEdgeLicense, Edge
 from tests.factories import make_customer
 
 CREATE_EDGE = """
@@ -161,3 +165,73 @@ async def test_licenses_by_edition_and_region(gql, acme) -> None:
         "configuration",
         "edgeLicenseSelection",
     ]
+
+
+async def test_a_license_removal_racing_an_assignment_never_strands_an_edge(gql, acme) -> None:
+    """The customer's row lock orders the two: either the edge takes PRE-1G and the
+    removal is refused (LICENSE_IN_USE), or the removal wins and the assignment finds
+    the license gone. Never an edge on a license its customer lacks. (Without the lock
+    in assignEdgeLicense, an edge was stranded within 12 rounds on PostgreSQL.)"""
+    customer_id, admin = await make_customer(
+        gql,
+        acme,
+        "Racing",
+        configuration={"edgeLicenseIds": [acme.licenses["ENT-500"], acme.licenses["PRE-1G"]]},
+    )
+    customer_pk = ids.decode_as(customer_id, "Customer")
+    for round_ in range(12):
+        await Edge.filter(customer_id=customer_pk).delete()
+        restored = await gql(
+            UPDATE_CUSTOMER,
+            {
+                "input": {
+                    "id": customer_id,
+                    "configuration": {
+                        "edgeLicenseIds": [acme.licenses["ENT-500"], acme.licenses["PRE-1G"]]
+                    },
+                }
+            },
+            token=acme.admin.token,
+        )
+        assert restored["data"]["updatePartnerCustomer"]["errors"] == []
+        created = await gql(
+            CREATE_EDGE,
+            {
+                "input": {
+                    "customerId": customer_id,
+                    "name": f"edge-{round_}",
+                    "edgeLicenseId": acme.licenses["ENT-500"],
+                }
+            },
+            token=admin.token,
+        )
+        edge_id = created["data"]["createEdge"]["edge"]["id"]
+        removal, assignment = await asyncio.gather(
+            gql(
+                UPDATE_CUSTOMER,
+                {
+                    "input": {
+                        "id": customer_id,
+                        "configuration": {"edgeLicenseIds": [acme.licenses["ENT-500"]]},
+                    }
+                },
+                token=acme.admin.token,
+            ),
+            gql(
+                ASSIGN,
+                {"input": {"edgeId": edge_id, "edgeLicenseId": acme.licenses["PRE-1G"]}},
+                token=acme.superuser.token,
+            ),
+        )
+        removed = removal["data"]["updatePartnerCustomer"]["errors"] == []
+        assigned = assignment["data"]["assignEdgeLicense"]["errors"] == []
+        licenses = set(
+            await CustomerEdgeLicense.filter(customer_id=customer_pk).values_list(
+                "license_id", flat=True
+            )
+        )
+        in_use = set(
+            await Edge.filter(customer_id=customer_pk).values_list("edge_license_id", flat=True)
+        )
+        assert in_use <= licenses, (removal, assignment)
+        assert removed != assigned, (removal, assignment)
