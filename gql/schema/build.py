@@ -35,6 +35,7 @@ from gql.schema.mutations.create_gateway_pool import create_gateway_pool
 from gql.schema.mutations.create_operator_user import create_operator_user
 from gql.schema.mutations.create_partner import create_partner
 from gql.schema.mutations.create_partner_customer import create_partner_customer
+from gql.schema.mutations.create_partner_customers import create_partner_customers
 from gql.schema.mutations.create_partner_user import create_partner_user
 from gql.schema.mutations.create_software_image import create_software_image
 from gql.schema.mutations.delete_customer_user import delete_customer_user
@@ -87,6 +88,7 @@ class Mutation:
     set_system_property = set_system_property
     create_partner = create_partner
     create_partner_customer = create_partner_customer
+    create_partner_customers = create_partner_customers
     update_partner_customer = update_partner_customer
     delete_partner_customer = delete_partner_customer
     modify_customer_images = modify_customer_images

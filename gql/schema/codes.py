@@ -64,12 +64,25 @@ def check_mutations(mutation_type: type) -> None:
     """Raises if a mutation can report a code outside its error enum."""
     definition = mutation_type.__strawberry_definition__  # type: ignore[attr-defined]
     for field in definition.fields:
-        payload_type = field.type.__strawberry_definition__  # type: ignore[union-attr]
-        error_type = payload_type.get_field("errors").type.of_type
-        declared = {member.value for member in error_type.codes}
+        enums = list(_error_enums(field.type))
+        declared = {member.value for enum in enums for member in enum}
         missing = reachable_codes(field.base_resolver.wrapped_func) - declared
         if missing:
             raise TypeError(
                 f"{field.graphql_name or field.python_name} can report {sorted(missing)}, "
-                f"which {error_type.codes.__name__} lacks"
+                f"which {' and '.join(e.__name__ for e in enums)} lack"
             )
+
+
+def _error_enums(payload_type: Any, depth: int = 0) -> Iterable[type]:
+    """The code enums of the error lists in a payload, and in the objects it lists (the
+    per-row results of a bulk mutation)."""
+    for field in payload_type.__strawberry_definition__.fields:
+        inner = getattr(field.type, "of_type", field.type)
+        inner = getattr(inner, "of_type", inner)  # a list of optional items
+        if hasattr(inner, "codes"):
+            yield inner.codes
+        elif (
+            depth == 0 and hasattr(inner, "__strawberry_definition__") and field.name != "customer"
+        ):
+            yield from _error_enums(inner, depth + 1)

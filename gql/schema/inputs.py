@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from graphql import ObjectValueNode, VariableNode
+from graphql import ListValueNode, ObjectValueNode, VariableNode
 from strawberry.extensions import SchemaExtension
 
 from gql.schema.context import Info
 
-# A tree of the fields sent: {"configuration": {"gatewayPoolId": True}, "companyName": True}
+# A tree of the fields sent: {"configuration": {"gatewayPoolId": True}, "companyName": True};
+# a list of input objects gives a list of such trees.
 Provided = dict[str, Any]
 
 
@@ -41,6 +42,8 @@ def provided_fields(info: Info, argument: str = "input") -> Provided:
 def _walk(node: Any, variables: dict[str, Any]) -> Any:
     if isinstance(node, VariableNode):
         return _from_value(variables.get(node.name.value))
+    if isinstance(node, ListValueNode):
+        return [_walk(item, variables) for item in node.values]
     if isinstance(node, ObjectValueNode):
         return {
             field.name.value: _walk(field.value, variables)
@@ -55,4 +58,6 @@ def _walk(node: Any, variables: dict[str, Any]) -> Any:
 def _from_value(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _from_value(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_from_value(item) for item in value]
     return True

@@ -151,13 +151,27 @@ async def create(
     if await creation_disabled(problems):
         return None
     if retry.key is not None and not validate_only:
-        replayed = await _replay(problems, partner.id, retry)
+        replayed = await replay(problems, partner.id, retry)
         if replayed is not None or problems:
             return replayed
     draft = await check(problems, viewer, partner, new)
     if problems or validate_only:
         return None
     password_hash = await hash_password(draft.admin.password)
+    return await store(problems, viewer, partner, draft, password_hash, retry)
+
+
+async def store(
+    problems: Problems,
+    viewer: Viewer,
+    partner: Partner,
+    draft: Draft,
+    password_hash: str,
+    retry: Retry,
+) -> Customer | None:
+    """Writes a checked customer with its idempotency record in one transaction. A
+    unique-constraint race lost to another request becomes DUPLICATE, or the replay of
+    that request when it had the same key."""
     try:
         async with in_transaction() as conn:
             row = await write(viewer, partner, draft, password_hash, conn)
@@ -166,8 +180,7 @@ async def create(
                     partner.id, OPERATION, retry.key, retry.fingerprint, row.id, conn
                 )
     except IntegrityError:
-        # Another request won a race for a unique value: report which, or replay it.
-        if retry.key is not None and (replayed := await _replay(problems, partner.id, retry)):
+        if retry.key is not None and (replayed := await replay(problems, partner.id, retry)):
             return replayed
         await duplicates(problems, partner.id, draft.company, draft.admin.username)
         if not problems:
@@ -176,7 +189,8 @@ async def create(
     return row
 
 
-async def _replay(problems: Problems, partner_id: int, retry: Retry) -> Customer | None:
+async def replay(problems: Problems, partner_id: int, retry: Retry) -> Customer | None:
+    """The customer an earlier call with this key made, if any."""
     assert retry.key is not None
     result_id = await idempotency.replay(
         partner_id, OPERATION, retry.key, retry.fingerprint, problems
