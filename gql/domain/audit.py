@@ -1,4 +1,11 @@
-"""Writes audit events: actor, action, target, the changed fields (never secrets), time."""
+"""Writes audit events: actor, action, target, the changed fields (never secrets), time.
+
+Events are numbered in the order their transactions commit, so that the log can be
+read as a feed (auditEvents, OLDEST_FIRST, after a cursor) that skips nothing: on
+PostgreSQL an id is drawn when the row is inserted, not when it commits, so every
+writer takes one transaction-scoped advisory lock before inserting its event and holds
+it until commit. SQLite has a single writer, so its ids are in commit order already.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +18,7 @@ from models.audit import AuditEvent
 
 # Keys whose values never reach the log, whatever the mutation, compared lower-cased
 # without underscores so that `confirm_password` and `confirmPassword` both match.
+_FEED_LOCK = 0x706F7274616C + 1  # one above the migration lock ("portal")
 SECRET_KEYS = frozenset({"password", "confirmpassword", "token", "passwordhash", "tokenhash"})
 
 
@@ -36,8 +44,11 @@ async def record(
     partner_id: int | None,
     customer_id: int | None = None,
     changes: dict[str, Any] | None = None,
-    using_db: BaseDBAsyncClient | None = None,
+    using_db: BaseDBAsyncClient,
 ) -> None:
+    """Records an event inside the caller's transaction `using_db`."""
+    if using_db.capabilities.dialect == "postgres":
+        await using_db.execute_query("SELECT pg_advisory_xact_lock($1)", [_FEED_LOCK])
     await AuditEvent.create(
         actor_id=viewer.user_id if viewer else None,
         actor_username=viewer.username if viewer else None,

@@ -49,6 +49,42 @@ def decode_cursor(cursor: str | None) -> int:
     raise ApiError("`after` is not a cursor this API gave out.", code="BAD_USER_INPUT")
 
 
+def encode_key(pk: int) -> str:
+    """A keyset cursor: "after the row with this key" (stable while rows are added)."""
+    return base64.urlsafe_b64encode(f"key:{pk}".encode()).decode()
+
+
+def decode_key(cursor: str | None) -> int:
+    """The key after which a keyset page starts (0 for no cursor)."""
+    if cursor is None:
+        return 0
+    try:
+        kind, _, value = base64.urlsafe_b64decode(cursor.encode("ascii")).decode().partition(":")
+        if (
+            kind == "key"
+            and value.isdigit()
+            and len(value) < 19
+            and encode_key(int(value)) == cursor
+        ):
+            return int(value)
+    except (binascii.Error, UnicodeError, ValueError):
+        pass
+    raise ApiError("`after` is not a cursor this API gave out.", code="BAD_USER_INPUT")
+
+
+def keyset_connection(items: list[T], keys: list[int], size: int, total: int) -> Connection[T]:
+    """A keyset page: `items` (size + 1 of them at most) with their keys."""
+    shown = items[:size]
+    edges = [Edge(cursor=encode_key(k), node=item) for item, k in zip(shown, keys, strict=False)]
+    info = PageInfo(
+        has_next_page=len(items) > size,
+        has_previous_page=False,  # a feed is read forward only
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
+    return Connection(total_count=total, page_info=info, edges=edges)
+
+
 def page_size(first: int | None) -> int:
     if first is None:
         return DEFAULT_PAGE

@@ -1,16 +1,38 @@
-"""The audit log, newest first, a page at a time."""
+"""The audit log, a page at a time: newest first for people, or oldest first after a
+cursor as a feed an integration resumes from (keyset pages on the event id, which
+increases in commit order: nothing skipped, nothing twice, while writes go on)."""
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 import strawberry
 
 from gql.domain import ids, scoping
 from gql.schema.context import Info
-from gql.schema.pagination import After, Connection, First, connection, decode_cursor, page_size
+from gql.schema.pagination import (
+    After,
+    Connection,
+    First,
+    connection,
+    decode_cursor,
+    decode_key,
+    keyset_connection,
+    page_size,
+)
 from gql.schema.permissions import CanReadAuditLog, requires
 from gql.schema.types.audit import AuditEvent
+
+
+@strawberry.enum(description="The order of audit events.")
+class AuditEventOrder(Enum):
+    NEWEST_FIRST = strawberry.enum_value("NEWEST_FIRST", description="Newest first.")
+    OLDEST_FIRST = strawberry.enum_value(
+        "OLDEST_FIRST",
+        description="Oldest first: a feed. Keep `pageInfo.endCursor` and ask again with "
+        "`after` to get exactly the events written since.",
+    )
 
 
 @strawberry.type
@@ -35,13 +57,21 @@ class AuditQuery:
             str | None,
             strawberry.argument(description='Only events of this action, e.g. "customer.create".'),
         ] = None,
+        order: Annotated[
+            AuditEventOrder, strawberry.argument(description="The order of the events.")
+        ] = AuditEventOrder.NEWEST_FIRST,
     ) -> Connection[AuditEvent] | None:
-        size, offset = page_size(first), decode_cursor(after)
         rows = scoping.audit_events(info.context.user)
         if customer_id is not None:
             rows = rows.filter(customer_id=ids.decode_as(customer_id, "Customer") or -1)
         if action is not None:
             rows = rows.filter(action=action.strip())
         total = await rows.count()
-        page = await rows.order_by("-created_at", "-id").offset(offset).limit(size + 1)
+        if order is AuditEventOrder.OLDEST_FIRST:
+            size, key = page_size(first), decode_key(after)
+            page = await rows.filter(id__gt=key).order_by("id").limit(size + 1)
+            events = [AuditEvent.from_row(r) for r in page]
+            return keyset_connection(events, [r.id for r in page], size, total)
+        size, offset = page_size(first), decode_cursor(after)
+        page = await rows.order_by("-id").offset(offset).limit(size + 1)
         return connection([AuditEvent.from_row(r) for r in page], offset, size, total)
