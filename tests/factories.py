@@ -169,9 +169,9 @@ async def make_customer(gql, world: PartnerWorld, name: str, **overrides) -> tup
     body = await gql(CREATE_CUSTOMER, {"input": given}, token=world.admin.token)
     created = body["data"]["createPartnerCustomer"]
     assert created["errors"] == [], created
-    user = await User.get(username_key=admin["username"])
+    user = await User.get(username_key=given["admin"]["username"])
     account = Account(user.id, user.username, Role.ENTERPRISE_SUPERUSER, world.partner.id)
-    return created["customer"]["id"], await login(gql, account, CUSTOMER_ADMIN_PASSWORD)
+    return created["customer"]["id"], await login(gql, account, given["admin"]["password"])
 
 
 async def make_customer_user(gql, customer_id: str, role: Role, username: str) -> Account:

@@ -17,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 from gql import db
 from gql.db import UNAVAILABLE_MESSAGE, DatabaseUnavailable
 from gql.settings import Settings
+from gql.web.exports import export_customers, export_edges
 from gql.web.middleware import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from gql.web.observability import RequestLogMiddleware, configure_logging, metrics_response
 from gql.web.view import GRAPHIQL_DIR, PortalGraphQL
@@ -71,6 +72,8 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Route("/metrics", metrics_response, methods=["GET"]),
+        Route("/export/customers.csv", export_customers, methods=["GET"]),
+        Route("/export/edges.csv", export_edges, methods=["GET"]),
     ]
     if settings.graphiql:
         routes.append(Mount("/graphiql", StaticFiles(directory=GRAPHIQL_DIR), name="graphiql"))
@@ -100,7 +103,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
 
 
 def app_factory() -> Starlette:
-    """Entry point for `uvicorn --factory gql.app:app_factory` (and `portal serve`)."""
+    """Entry point for `uvicorn --factory gql.web.app:app_factory` (and `portal serve`)."""
     settings = Settings.from_env()
     configure_logging(settings)
     return create_app(settings)

@@ -86,7 +86,14 @@ HTTP_LATENCY = Histogram(
     buckets=_HTTP_BUCKETS,
 )
 
-_KNOWN_ROUTES = {"/graphql", "/healthz", "/readyz", "/metrics"}
+_KNOWN_ROUTES = {
+    "/graphql",
+    "/healthz",
+    "/readyz",
+    "/metrics",
+    "/export/customers.csv",
+    "/export/edges.csv",
+}
 
 
 def _route_label(path: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from tortoise.transactions import in_transaction
 
 from gql.domain import audit, ids
 from models.audit import AuditEvent
@@ -147,20 +148,22 @@ async def test_every_successful_mutation_writes_an_audit_event(gql, operator) ->
 
 
 async def test_audit_changes_never_hold_secrets(operator) -> None:
-    await audit.record(
-        None,
-        "test",
-        "User",
-        1,
-        partner_id=None,
-        changes={
-            "password": "a",
-            "confirmPassword": "b",
-            "confirm_password": "c",
-            "admin": {"password": "d", "tokenHash": "e", "firstName": "Ann"},
-            "name": "x",
-        },
-    )
+    async with in_transaction() as conn:
+        await audit.record(
+            None,
+            "test",
+            "User",
+            1,
+            partner_id=None,
+            changes={
+                "password": "a",
+                "confirmPassword": "b",
+                "confirm_password": "c",
+                "admin": {"password": "d", "tokenHash": "e", "firstName": "Ann"},
+                "name": "x",
+            },
+            using_db=conn,
+        )
     event = await AuditEvent.get(action="test")
     assert event.changes == {"admin": {"firstName": "Ann"}, "name": "x"}
 

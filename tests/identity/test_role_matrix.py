@@ -76,6 +76,10 @@ ALLOWED: dict[str, tuple[str, set]] = {
         "{ errors { code } } }",
         {R.PARTNER_SUPERUSER, R.PARTNER_STANDARD_ADMIN},
     ),
+    "createPartnerCustomers": (
+        "mutation { createPartnerCustomers(input: {customers: []}) { createdCount } }",
+        PARTNER_ADMINS,
+    ),
     "updatePartnerCustomer": (
         'mutation { updatePartnerCustomer(input: {id: "Q3VzdG9tZXI6MA=="}) { errors { code } } }',
         {R.PARTNER_SUPERUSER, R.PARTNER_STANDARD_ADMIN},
