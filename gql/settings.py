@@ -79,6 +79,11 @@ class Settings:
     max_body_bytes: int = 1_048_576
     log_level: str = "info"
     log_format: Literal["text", "json"] = "text"
+    # Webhooks to loopback, private, link-local or multicast addresses, and over plain
+    # http: for development and tests only.
+    webhook_allow_private: bool = False
+    # Whether this process delivers webhooks in the background (every process may).
+    webhook_worker: bool = True
 
     @property
     def is_sqlite(self) -> bool:
@@ -123,4 +128,8 @@ class Settings:
                 env, "PORTAL_LOG_LEVEL", d.log_level, ("debug", "info", "warning", "error")
             ),
             log_format=_choice(env, "PORTAL_LOG_FORMAT", d.log_format, ("text", "json")),  # type: ignore[arg-type]
+            webhook_allow_private=_bool(
+                env, "PORTAL_WEBHOOK_ALLOW_PRIVATE", d.webhook_allow_private
+            ),
+            webhook_worker=_bool(env, "PORTAL_WEBHOOK_WORKER", d.webhook_worker),
         )

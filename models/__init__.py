@@ -10,4 +10,5 @@ MODEL_MODULES = [
     "models.catalogue",
     "models.audit",
     "models.customer",
+    "models.webhook",
 ]

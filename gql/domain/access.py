@@ -35,6 +35,8 @@ CUSTOMER_ROLES = frozenset(
     {Role.ENTERPRISE_SUPERUSER, Role.ENTERPRISE_STANDARD_ADMIN, Role.ENTERPRISE_READ_ONLY}
 )
 AUDIT_READERS = frozenset({Role.OPERATOR_SUPERUSER, Role.PARTNER_SUPERUSER})
+# Register webhooks: for the operator's events (every event) or a partner's.
+WEBHOOK_MANAGERS = AUDIT_READERS
 # Read the catalogue: operators, and partner admins (what they may assign).
 CATALOGUE_READERS = OPERATORS | PARTNER_ADMINS
 # Partner roles that see the user-identifiable information of their partner's users.

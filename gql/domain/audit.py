@@ -14,6 +14,7 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from gql.domain.viewer import Viewer
+from gql.domain.webhooks import outbox
 from models.audit import AuditEvent
 
 # Keys whose values never reach the log, whatever the mutation, compared lower-cased
@@ -49,7 +50,7 @@ async def record(
     """Records an event inside the caller's transaction `using_db`."""
     if using_db.capabilities.dialect == "postgres":
         await using_db.execute_query("SELECT pg_advisory_xact_lock($1)", [_FEED_LOCK])
-    await AuditEvent.create(
+    event = await AuditEvent.create(
         actor_id=viewer.user_id if viewer else None,
         actor_username=viewer.username if viewer else None,
         partner_id=partner_id,
@@ -60,3 +61,4 @@ async def record(
         changes=_clean(changes or {}),
         using_db=using_db,
     )
+    await outbox.enqueue(event, using_db)

@@ -17,6 +17,7 @@ from models.catalogue import EdgeLicense, GatewayPool, SoftwareImage
 from models.customer import Customer, Edge
 from models.enums import Role, TokenKind
 from models.identity import AuthToken, Partner, User
+from models.webhook import Webhook, WebhookDelivery
 
 
 def partners(viewer: Viewer) -> QuerySet[Partner]:
@@ -130,6 +131,25 @@ def user_customers(viewer: Viewer) -> QuerySet[Customer]:
     if viewer.role in access.OPERATORS:
         return Customer.filter(operator_user_management_access=True, operator_support_access=True)
     return Customer.filter(id__in=[])  # nothing
+
+
+def webhooks(viewer: Viewer) -> QuerySet[Webhook]:
+    """The operator's superuser manages the operator's webhooks; a partner superuser
+    its partner's."""
+    if viewer.role == Role.OPERATOR_SUPERUSER:
+        return Webhook.filter(partner_id__isnull=True)
+    if viewer.role == Role.PARTNER_SUPERUSER:
+        return Webhook.filter(partner_id=viewer.partner_id)
+    return Webhook.filter(id__in=[])  # nothing
+
+
+def webhook_deliveries(viewer: Viewer) -> QuerySet[WebhookDelivery]:
+    """Deliveries of the webhooks the caller manages."""
+    if viewer.role == Role.OPERATOR_SUPERUSER:
+        return WebhookDelivery.filter(webhook__partner_id__isnull=True)
+    if viewer.role == Role.PARTNER_SUPERUSER:
+        return WebhookDelivery.filter(webhook__partner_id=viewer.partner_id)
+    return WebhookDelivery.filter(id__in=[])  # nothing
 
 
 def audit_events(viewer: Viewer) -> QuerySet[AuditEvent]:

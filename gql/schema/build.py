@@ -38,6 +38,7 @@ from gql.schema.mutations.create_partner_customer import create_partner_customer
 from gql.schema.mutations.create_partner_customers import create_partner_customers
 from gql.schema.mutations.create_partner_user import create_partner_user
 from gql.schema.mutations.create_software_image import create_software_image
+from gql.schema.mutations.create_webhook import create_webhook
 from gql.schema.mutations.delete_customer_user import delete_customer_user
 from gql.schema.mutations.delete_edge import delete_edge
 from gql.schema.mutations.delete_partner_customer import delete_partner_customer
@@ -52,16 +53,23 @@ from gql.schema.mutations.update_customer_user import update_customer_user
 from gql.schema.mutations.update_edge import update_edge
 from gql.schema.mutations.update_partner import update_partner
 from gql.schema.mutations.update_partner_customer import update_partner_customer
+from gql.schema.mutations.update_webhook import (
+    delete_webhook,
+    redeliver_webhook_delivery,
+    update_webhook,
+)
 from gql.schema.permissions import public
 from gql.schema.queries.audit import AuditQuery
 from gql.schema.queries.catalogue import CatalogueQuery
 from gql.schema.queries.customers import CustomerQuery
 from gql.schema.queries.identity import IdentityQuery
+from gql.schema.queries.webhooks import WebhookQuery
 from gql.schema.types.catalogue import EdgeLicense, GatewayPool, SoftwareImage
 from gql.schema.types.customer import Customer, EdgeDevice
 from gql.schema.types.partner import Partner
 from gql.schema.types.system import ApiToken
 from gql.schema.types.user import User
+from gql.schema.types.webhook import Webhook, WebhookDelivery
 from gql.settings import Settings
 
 log = logging.getLogger("portal.graphql")
@@ -73,7 +81,7 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 
 
 @strawberry.type(description="The root of every read.")
-class Query(IdentityQuery, CatalogueQuery, CustomerQuery, AuditQuery):
+class Query(IdentityQuery, CatalogueQuery, CustomerQuery, AuditQuery, WebhookQuery):
     @strawberry.field(**public("The version of the Partner Portal API this server runs."))
     def api_version(self) -> str:
         return API_VERSION
@@ -108,6 +116,10 @@ class Mutation:
     create_software_image = create_software_image
     create_gateway_pool = create_gateway_pool
     create_edge_license = create_edge_license
+    create_webhook = create_webhook
+    update_webhook = update_webhook
+    delete_webhook = delete_webhook
+    redeliver_webhook_delivery = redeliver_webhook_delivery
 
 
 class PortalSchema(strawberry.Schema):
@@ -148,6 +160,8 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
             ApiToken,
             Customer,
             EdgeDevice,
+            Webhook,
+            WebhookDelivery,
         ],
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=not settings.introspection),

@@ -21,6 +21,7 @@ from gql.schema.types.node import Node
 from gql.schema.types.partner import Partner
 from gql.schema.types.system import ApiToken
 from gql.schema.types.user import User
+from gql.schema.types.webhook import Webhook, WebhookDelivery
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,8 @@ NODE_TYPES: dict[str, NodeType] = {
     "Edge": NodeType(scoping.edges, _plain(EdgeDevice)),
     "AuditEvent": NodeType(scoping.audit_events, _plain(AuditEvent)),
     "ApiToken": NodeType(scoping.api_tokens, _plain(ApiToken)),
+    "Webhook": NodeType(scoping.webhooks, _plain(Webhook)),
+    "WebhookDelivery": NodeType(scoping.webhook_deliveries, _plain(WebhookDelivery)),
 }
 
 

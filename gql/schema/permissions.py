@@ -97,6 +97,11 @@ class CanManageCustomerUsers(IsAuthenticated):
     roles = access.CUSTOMER_USER_MANAGERS
 
 
+class CanManageWebhooks(IsAuthenticated):
+    summary = "the operator's superuser (every event) or a partner superuser (its partner's)"
+    roles = access.WEBHOOK_MANAGERS
+
+
 class CanReadAuditLog(IsAuthenticated):
     summary = "the operator's superuser (every event) or a partner superuser (its partner's)"
     roles = access.AUDIT_READERS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -16,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 
 from gql import db
 from gql.db import UNAVAILABLE_MESSAGE, DatabaseUnavailable
+from gql.domain.webhooks import worker as webhook_worker
 from gql.settings import Settings
 from gql.web.exports import export_customers, export_edges
 from gql.web.middleware import BodySizeLimitMiddleware, SecurityHeadersMiddleware
@@ -62,9 +64,20 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             yield
             return
         await db.init_db(settings)
+        stop = asyncio.Event()
+        worker = (
+            asyncio.create_task(
+                webhook_worker.run(stop, allow_private=settings.webhook_allow_private)
+            )
+            if settings.webhook_worker
+            else None
+        )
         try:
             yield
         finally:
+            stop.set()
+            if worker is not None:
+                await worker
             await db.close_db()
 
     routes = [

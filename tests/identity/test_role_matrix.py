@@ -158,12 +158,35 @@ ALLOWED: dict[str, tuple[str, set]] = {
         'mutation { createGatewayPool(input: {name: "EU"}) { gatewayPool { id } } }',
         {R.OPERATOR_SUPERUSER},
     ),
+    "webhooks": ("{ webhooks { id } }", USER_MANAGERS),
+    "createWebhook": (
+        'mutation { createWebhook(input: {url: "https://93.184.216.34/h", events: ["*"]}) '
+        "{ errors { code } } }",
+        USER_MANAGERS,
+    ),
+    "updateWebhook": (
+        'mutation { updateWebhook(input: {id: "V2ViaG9vazow"}) { errors { code } } }',
+        USER_MANAGERS,
+    ),
+    "deleteWebhook": (
+        'mutation { deleteWebhook(input: {id: "V2ViaG9vazow"}) { errors { code } } }',
+        USER_MANAGERS,
+    ),
+    "redeliverWebhookDelivery": (
+        'mutation { redeliverWebhookDelivery(input: {id: "V2ViaG9va0RlbGl2ZXJ5OjA="}) '
+        "{ errors { code } } }",
+        USER_MANAGERS,
+    ),
     "createEdgeLicense": (
         'mutation { createEdgeLicense(input: {sku: "SKU-1", edition: STANDARD, '
         'bandwidthMbps: 100, termMonths: 12, region: "EU"}) { edgeLicense { id } } }',
         {R.OPERATOR_SUPERUSER},
     ),
 }
+
+
+# Root queries the contract makes non-null: a refusal nulls `data`, as for mutations.
+NON_NULL_QUERIES = {"webhooks"}
 
 
 def _root_fields() -> set[str]:
@@ -215,7 +238,7 @@ async def test_role_may_or_may_not_use_the_field(gql, field: str, role: Role | N
     else:
         expected = "UNAUTHENTICATED" if role is None else "FORBIDDEN"
         assert codes == [expected], body
-        if field in _mutation_fields():
+        if field in _mutation_fields() or field in NON_NULL_QUERIES:
             # Payloads are non-null by contract, so a refused mutation nulls `data`.
             assert body["data"] is None, body
         else:
