@@ -1,5 +1,5 @@
-"""createPartnerCustomer: every rule of API.md's New Customer mutation, with its code
-and input path, and nothing written on any failure."""
+"""createPartnerCustomer: every rule of the New Customer page (docs/new-customer.md), with
+its code and input path, and nothing written on any failure."""
 
 from __future__ import annotations
 
