@@ -7,6 +7,7 @@ run several server processes. Both are configured from `Settings`.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -137,6 +138,13 @@ _UNAVAILABLE = (
 )
 
 
+def _sqlite_busy(exc: BaseException) -> bool:
+    """SQLite's writer lock held past the busy timeout: as transient as an outage."""
+    return isinstance(exc, sqlite3.OperationalError) and any(
+        word in str(exc) for word in ("database is locked", "database is busy")
+    )
+
+
 class DatabaseUnavailable(Exception):
     """Raised outside GraphQL execution (authenticating a request) when the database
     cannot be reached; the app answers 503 with a GraphQL-shaped body."""
@@ -151,7 +159,7 @@ def is_unavailable(exc: BaseException | None) -> bool:
     for _ in range(6):
         if exc is None:
             return False
-        if isinstance(exc, _UNAVAILABLE):
+        if isinstance(exc, _UNAVAILABLE) or _sqlite_busy(exc):
             return True
         exc = exc.__cause__ or exc.__context__
     return False

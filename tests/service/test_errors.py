@@ -70,3 +70,16 @@ async def test_deliberate_errors_keep_their_code_and_message() -> None:
 async def test_validation_errors_are_not_masked(gql) -> None:
     body = await gql("{ noSuchField }")
     assert "noSuchField" in body["errors"][0]["message"]
+
+
+def test_a_locked_sqlite_database_counts_as_unavailable() -> None:
+    import sqlite3
+
+    from tortoise.exceptions import OperationalError
+
+    from gql.db import is_unavailable
+
+    wrapped = OperationalError("wrapped")
+    wrapped.__cause__ = sqlite3.OperationalError("database is locked")
+    assert is_unavailable(wrapped)
+    assert not is_unavailable(sqlite3.OperationalError("no such table: x"))

@@ -71,7 +71,10 @@ async def set_system_property(
         )
     return SetSystemPropertyPayload(
         system_property=SystemProperty(
-            name=name, value=value, description=spec.description, is_default=False
+            name=name,
+            value=value,
+            description=spec.description,
+            is_default=value == spec.default,
         ),
         errors=[],
     )
