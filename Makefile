@@ -8,7 +8,11 @@ PORT ?= 8000
 # The PostgreSQL server the second test run uses (it creates and drops its own database).
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test test-sqlite test-postgres audit lint format schema migrations vendor-graphiql clean
+.PHONY: help run test test-sqlite test-postgres audit lint format schema migrations vendor-graphiql clean
+
+## help: list the targets
+help:
+	@grep -E '^## ' $(MAKEFILE_LIST) | sed -E 's/^## ([a-z-]+): /  make \1\t/' | expand -t 24
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
@@ -28,27 +32,31 @@ run: venv
 ## test: the whole suite on SQLite, then on PostgreSQL (with CI=true a missing PostgreSQL fails)
 test: test-sqlite test-postgres
 
+## test-sqlite: the suite on a temporary SQLite database
 test-sqlite: venv
 	$(BIN)/pytest
 
+## test-postgres: the suite on PostgreSQL (PG_TEST_URL); says why when it cannot connect
 test-postgres: venv
-	@if $(BIN)/python -c 'import asyncio, asyncpg, sys; asyncio.run(asyncpg.connect(sys.argv[1], timeout=5))' '$(PG_TEST_URL)' 2>/dev/null; then \
+	@if reason=$$($(BIN)/python scripts/pg-reachable.py '$(PG_TEST_URL)'); then \
 		TEST_DATABASE_URL='$(PG_TEST_URL)' $(BIN)/pytest; \
 	elif [ "$$CI" = "true" ]; then \
-		echo "PostgreSQL at $(PG_TEST_URL) is unreachable; CI must test on it. Failing." >&2; exit 1; \
+		echo "$$reason. CI must test on PostgreSQL: failing." >&2; exit 1; \
 	else \
-		echo "PostgreSQL at $(PG_TEST_URL) is unreachable: tested on SQLite only (CI would fail)." >&2; \
+		echo "$$reason. The PostgreSQL run was skipped (CI would fail)." >&2; \
 	fi
 
 ## audit: the GraphQL-over-HTTP audit suite (graphql-http) against a live server
 audit: venv
 	scripts/http-audit.sh
 
+## lint: ruff, the import-layer contracts, formatting
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/ruff format --check .
 
+## format: fix what ruff can and format the code
 format: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
@@ -61,8 +69,10 @@ schema: venv
 migrations: venv
 	$(BIN)/tortoise -c gql.db.TORTOISE_ORM makemigrations
 
+## vendor-graphiql: refresh the explorer's assets from the npm registry
 vendor-graphiql:
 	scripts/vendor-graphiql.sh
 
+## clean: remove the virtualenv and caches
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info

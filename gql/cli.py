@@ -4,24 +4,68 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
+import logging
 import os
 import shutil
+import socket
 import sys
 import tempfile
 from collections.abc import Sequence
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+from tortoise.exceptions import DBConnectionError
 
 from gql.settings import Settings, SettingsError
 
+log = logging.getLogger("portal.cli")
 
-def _migrate(settings: Settings, *, quiet: bool = False) -> None:
+
+class Refusal(Exception):
+    """A reason the command cannot go on, for one line on stderr (exit status 2)."""
+
+
+def _shown_url(url: str) -> str:
+    """DATABASE_URL as it may be shown: without its password."""
+    parts = urlsplit(url)
+    if parts.password:
+        netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+        return urlunsplit(parts._replace(netloc=netloc))
+    return url
+
+
+def _migrate(settings: Settings) -> None:
     from gql import db
 
-    applied = asyncio.run(db.migrate(settings, progress=not quiet))
-    if not quiet:
-        print("Database is up to date." if not applied else f"Applied {len(applied)} migration(s).")
+    try:
+        applied = asyncio.run(db.migrate(settings, progress=True))
+    except (OSError, asyncpg.PostgresError, DBConnectionError, TimeoutError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise Refusal(
+            f"cannot use the database at DATABASE_URL={_shown_url(settings.database_url)}: {reason}"
+        ) from None
+    log.info("Database is up to date." if not applied else f"Applied {len(applied)} migration(s).")
+
+
+def _port_free(host: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise Refusal(
+                    f"port {port} on {host} is in use; choose another with --port"
+                ) from None
+            raise Refusal(f"cannot listen on {host}:{port}: {exc.strerror}") from None
 
 
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    from gql.web.observability import configure_logging
+
+    configure_logging(settings)
     _migrate(settings)
     return 0
 
@@ -39,6 +83,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         )
         return 2
     configure_logging(settings)
+    _port_free(args.host, args.port)
     _migrate(settings)
     metrics_dir = None
     if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
@@ -47,7 +92,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         metrics_dir = tempfile.mkdtemp(prefix="portal-metrics-")
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
     shown_host = "localhost" if args.host in ("127.0.0.1", "0.0.0.0") else args.host  # noqa: S104
-    print(f"Serving the Partner Portal API at http://{shown_host}:{args.port}/graphql", flush=True)
+    log.info("Serving the Partner Portal API at http://%s:%s/graphql", shown_host, args.port)
     try:
         uvicorn.run(
             "gql.web.app:app_factory",
@@ -77,7 +122,7 @@ def cmd_seed_demo(args: argparse.Namespace, settings: Settings) -> int:
     from gql import db
     from gql.demo import DemoError, seed_demo
 
-    _migrate(settings, quiet=True)
+    _migrate(settings)  # its progress lines are for `migrate` and `serve`, which log
 
     async def run() -> list[str]:
         await db.init_db(settings)
@@ -110,7 +155,7 @@ def cmd_create_operator(args: argparse.Namespace, settings: Settings) -> int:
         )
         return 2
     password = sys.stdin.readline().rstrip("\r\n")
-    _migrate(settings, quiet=True)
+    _migrate(settings)  # its progress lines are for `migrate` and `serve`, which log
 
     async def run() -> tuple[str, list[str]]:
         await db.init_db(settings)
@@ -193,4 +238,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     except SettingsError as exc:
         print(f"portal: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
-    raise SystemExit(args.func(args, settings))
+    try:
+        status = args.func(args, settings)
+    except Refusal as exc:
+        print(f"portal {args.command}: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+    raise SystemExit(status)

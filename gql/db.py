@@ -7,6 +7,7 @@ run several server processes. Both are configured from `Settings`.
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -23,6 +24,7 @@ from gql.settings import Settings
 from models import MODEL_MODULES
 
 # Any fixed 64-bit number, shared by every process that migrates this database.
+log = logging.getLogger("portal.db")
 _MIGRATION_LOCK_KEY = 0x706F7274616C  # "portal"
 
 APP_LABEL = "models"
@@ -83,7 +85,7 @@ async def migrate(settings: Settings, *, progress: bool = False) -> list[str]:
         if event == "apply_done":
             applied.append(f"{app_label}.{name}")
             if progress:
-                print(f"  applied {app_label}.{name}", flush=True)
+                log.info("applied migration %s.%s", app_label, name)
 
     async with _migration_lock(settings):
         try:

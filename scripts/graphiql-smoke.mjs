@@ -1,7 +1,10 @@
 // Loads the GraphiQL explorer in headless Chromium, runs its default query, and fails
 // when the page asks any host but the server, logs a script error, or shows no result.
 //
-//   npm install playwright-core      (once, anywhere on NODE_PATH)
+// ES modules do not search NODE_PATH, so install playwright-core where the script
+// can see it (a node_modules folder beside the script or above it), e.g. from the
+// repository root:
+//   npm install --no-save playwright-core
 //   node scripts/graphiql-smoke.mjs http://127.0.0.1:8000/graphql [screenshot.png]
 //
 // Uses the system Chromium (Debian's `chromium` package); downloads no browser.

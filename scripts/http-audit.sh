@@ -6,12 +6,20 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 port="${AUDIT_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
-cleanup() { [[ -n "${server:-}" ]] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+    if [[ -n "${server:-}" ]]; then
+        kill "$server" 2>/dev/null || true
+        wait "$server" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
 trap cleanup EXIT
 
 (cd "$root/scripts/http-audit" && npm ci --silent --no-audit --no-fund >/dev/null)
+# exec: the background job is the server itself, so the trap's kill stops it (killing
+# a subshell would leave the server running).
 (cd "$work" && DATABASE_URL="sqlite://$work/audit.sqlite3" PORTAL_LOG_LEVEL=warning \
-    "$root/.venv/bin/portal" serve --port "$port" >"$work/server.log" 2>&1) &
+    exec "$root/.venv/bin/portal" serve --port "$port" >"$work/server.log" 2>&1) &
 server=$!
 for _ in $(seq 100); do
     curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break

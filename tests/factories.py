@@ -183,3 +183,26 @@ async def make_customer_user(gql, customer_id: str, role: Role, username: str) -
     account = await make_user(role, username)
     await User.filter(id=account.id).update(customer_id=customer_pk, partner_id=customer.partner_id)
     return await login(gql, account)
+
+
+def run_portal(*args: str, cwd, env: dict[str, str] | None = None, timeout: float = 120):
+    """The `portal` command in a subprocess, as a user runs it (the project importable
+    from any working directory, DATABASE_URL only as given)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parents[1])
+    full = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    full["PYTHONPATH"] = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)
+    full.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-c", "import sys; from gql.cli import main; main(sys.argv[1:])", *args],
+        cwd=cwd,
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

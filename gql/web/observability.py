@@ -8,6 +8,7 @@ processes, `portal serve` points prometheus_client at a shared directory so that
 
 from __future__ import annotations
 
+import contextvars
 import json
 import logging
 import os
@@ -36,6 +37,17 @@ access_log = logging.getLogger("portal.access")
 
 _STD_ATTRS = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
 
+# The id of the request being served, on every log line written while serving it
+# (error lines with tracebacks too), so an error id leads to its request.
+request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+
+
+class RequestIdFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not hasattr(record, "request_id"):
+            record.request_id = request_id_var.get()
+        return True
+
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
@@ -55,13 +67,21 @@ _QUIET_LOGGERS = ("tortoise", "aiosqlite", "asyncpg")
 
 
 def configure_logging(settings: Settings) -> None:
+    """One handler on the root logger, which uvicorn's loggers reach too: every line
+    in one format, each with the request id (or "-" outside a request)."""
     handler = logging.StreamHandler()
+    handler.addFilter(RequestIdFilter())
     if settings.log_format == "json":
         handler.setFormatter(JsonFormatter())
     else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        handler.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s")
+        )
     root = logging.getLogger()
     root.handlers[:] = [handler]
+    for name in ("uvicorn", "uvicorn.error"):  # through the root handler, not their own
+        logging.getLogger(name).handlers[:] = []
+        logging.getLogger(name).propagate = True
     root.setLevel(settings.log_level.upper())
     # The access line below replaces uvicorn's own.
     logging.getLogger("uvicorn.access").disabled = True
@@ -135,6 +155,7 @@ class RequestLogMiddleware:
         request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
         state = scope.setdefault("state", {})
         state["request_id"] = request_id
+        token = request_id_var.set(request_id)
         status = 500
 
         async def send_with_id(message: Message) -> None:
@@ -170,3 +191,4 @@ class RequestLogMiddleware:
                     "duration_ms": round(elapsed * 1000, 2),
                 },
             )
+            request_id_var.reset(token)

@@ -38,11 +38,11 @@ def _env() -> dict[str, str]:
 def test_migrate_creates_the_default_sqlite_file_then_finds_nothing_to_do(workdir: Path) -> None:
     first = portal("migrate", cwd=workdir, env=_env())
     assert first.returncode == 0, first.stderr
-    assert "applied models.0001_initial" in first.stdout
+    assert "applied migration models.0001_initial" in first.stdout + first.stderr
     assert (workdir / "portal.sqlite3").exists()
     second = portal("migrate", cwd=workdir, env=_env())
     assert second.returncode == 0, second.stderr
-    assert "Database is up to date." in second.stdout
+    assert "Database is up to date." in second.stdout + second.stderr
 
 
 def test_seed_demo_on_an_empty_database(workdir: Path) -> None:
