@@ -24,7 +24,8 @@ from tortoise.contrib.test import truncate_all_models
 from gql import db
 from gql.settings import Settings
 from gql.web.app import create_app
-from tests.factories import make_catalogue, make_partner_world
+from models.enums import Role
+from tests.factories import login, make_catalogue, make_partner_world, make_user
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
 
@@ -162,3 +163,9 @@ async def globex(gql, catalogue):
         licenses=(),
         edge_licensing=False,
     )
+
+
+@pytest.fixture
+async def operator(gql):
+    """The operator's superuser, logged in."""
+    return await login(gql, await make_user(Role.OPERATOR_SUPERUSER, "ops@vendor.example"))

@@ -1,4 +1,16 @@
-"""Builders for test data, through the same code paths as the API."""
+"""Builders of test data, and helpers several test modules share.
+
+What goes through the application's own code: users (`make_user`: users.register, so
+the password policy, normalisation and the audit event apply), logins (`login`: the
+login mutation), customers (`make_customer`: the createPartnerCustomer mutation) and
+the `portal` command (`run_portal`: a subprocess).
+
+What is written directly to the database, bypassing the API, to set a scene quickly:
+partners (`make_partner`), the operator's catalogue (`make_catalogue`), a partner with
+what it may assign (`make_partner_world` writes the partner and its links, then makes
+its three users through `make_user`), and a further customer user's role and customer
+(`make_customer_user` makes the user through `make_user`, then sets both columns).
+"""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from models.enums import Role
 from tests.factories import login, make_user
+from tests.schema.identity_kit import SET_PROPERTY
 
 SET = """
 mutation Set($input: SetSystemPropertyInput!) {
@@ -25,3 +26,24 @@ async def test_is_default_matches_the_listing(gql) -> None:
     assert back["data"]["setSystemProperty"]["systemProperty"]["isDefault"] is True
     listed = await gql("{ systemProperties { name isDefault } }", token=operator.token)
     assert {"name": name, "isDefault": True} in listed["data"]["systemProperties"]
+
+
+async def test_system_property_values_are_typed(gql, world) -> None:
+    bad = await gql(
+        SET_PROPERTY,
+        {"input": {"name": "session.options.enableAnalytics", "value": "yes"}},
+        token=world["op"].token,
+    )
+    assert bad["data"]["setSystemProperty"]["errors"][0]["code"] == "INVALID"
+    unknown = await gql(
+        SET_PROPERTY, {"input": {"name": "no.such", "value": "1"}}, token=world["op"].token
+    )
+    assert unknown["data"]["setSystemProperty"]["errors"][0]["code"] == "NOT_FOUND"
+    ok = await gql(
+        SET_PROPERTY,
+        {"input": {"name": "session.options.disableCreateEnterprise", "value": "TRUE"}},
+        token=world["op"].token,
+    )
+    assert ok["data"]["setSystemProperty"]["systemProperty"]["value"] == "true"
+    caps = await gql("{ viewerCapabilities { canCreateCustomer } }", token=world["acme_su"].token)
+    assert caps["data"]["viewerCapabilities"]["canCreateCustomer"] is False

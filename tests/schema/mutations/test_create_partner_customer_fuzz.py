@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from models.customer import Customer
 from tests.factories import make_catalogue, make_partner_world
-from tests.mutations.test_create_partner_customer import CREATE, PASSWORD, counts
+from tests.schema.customer_kit import CREATE, PASSWORD, counts
 
 CODES = {
     "REQUIRED",

@@ -12,7 +12,7 @@ from gql.settings import Settings
 from gql.web.observability import JsonFormatter, configure_logging
 from models.enums import Role
 from tests.factories import STRONG_PASSWORD, login, make_user
-from tests.mutations.test_create_partner_customer import PASSWORD, create
+from tests.schema.customer_kit import PASSWORD, create
 
 SECRET_PHONE = "+1 512 555 0199"
 

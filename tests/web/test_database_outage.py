@@ -26,7 +26,7 @@ from gql.settings import Settings
 from models.customer import Customer, CustomerSoftwareImage
 from models.identity import User
 from tests.factories import PartnerWorld
-from tests.mutations.test_create_partner_customer import CREATE, PASSWORD, new_input
+from tests.schema.customer_kit import CREATE, PASSWORD, new_input
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,5 +1,5 @@
-"""customers / customer: paging, search, order, who sees which customer, PII, and a
-fixed number of SQL statements per page."""
+"""modifyCustomerImages, the edge mutations, updatePartnerCustomer and
+deletePartnerCustomer: their rules, the image race, permissions and tenancy."""
 
 from __future__ import annotations
 
@@ -13,6 +13,24 @@ from models.customer import Customer, CustomerSoftwareImage, Edge
 from models.enums import Role
 from models.identity import User
 from tests.factories import login, make_user
+from tests.schema.customer_kit import add_edge
+
+EDGES_OF = """
+query($id: ID!) { customer(id: $id) { edgeCount edges(first: 2) {
+  totalCount pageInfo { hasNextPage endCursor } nodes { name softwareImage { version } } } } }
+"""
+
+
+async def test_customer_edges_page_and_count(gql, acme, managed):
+    for name in ("c-edge", "a-edge", "b-edge"):
+        await add_edge(gql, acme.admin.token, managed, name)
+    body = await gql(EDGES_OF, {"id": managed}, token=acme.admin.token)
+    customer = body["data"]["customer"]
+    assert customer["edgeCount"] == 3
+    assert customer["edges"]["totalCount"] == 3
+    assert [n["name"] for n in customer["edges"]["nodes"]] == ["a-edge", "b-edge"]
+    assert customer["edges"]["pageInfo"]["hasNextPage"] is True
+
 
 PAGE = """
 query Page($first: Int, $after: String, $search: String, $orderBy: CustomerOrderBy,
@@ -26,6 +44,8 @@ query Page($first: Int, $after: String, $search: String, $orderBy: CustomerOrder
   }
 }
 """
+
+
 RICH_PAGE = """
 query Rich($first: Int) {
   customers(first: $first) {
@@ -37,6 +57,8 @@ query Rich($first: Int) {
   }
 }
 """
+
+
 USERS_OF = """
 query($id: ID!) { customer(id: $id) { users { role piiRedacted username contactEmail } } }
 """
