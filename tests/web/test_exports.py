@@ -47,6 +47,7 @@ async def test_customers_as_the_caller_sees_them(client, gql, acme, globex) -> N
     assert response.headers["content-type"] == "text/csv; charset=utf-8"
     assert response.text.splitlines()[0] == ",".join(exports.CUSTOMER_COLUMNS)
     rows = _table(response.text)
+    assert all(list(r) == exports.CUSTOMER_COLUMNS and None not in r.values() for r in rows)
     assert sorted(r["companyName"] for r in rows) == ["'=HYPERLINK(evil)", "Quiet"]
     assert {(r["adminUsername"], r["adminContactEmail"]) for r in rows} == {
         ("admin@formula.example", "noc@formula.example"),
