@@ -7,7 +7,9 @@ from gql.domain import ids
 from models.audit import AuditEvent
 from models.customer import Customer
 from models.system import SystemProperty
+from tests.factories import make_customer
 from tests.schema.customer_kit import add_edge, codes, create, run
+from tests.schema.users_kit import UPDATE_CUSTOMER
 
 UPDATE = """
 mutation($input: UpdatePartnerCustomerInput!) {
@@ -168,3 +170,21 @@ async def test_update_clone_validate_only_and_idempotency(gql, acme, managed):
         gql, UPDATE, acme.admin.token, id=managed, companyName="X", idempotencyKey="k-1"
     )
     assert codes(reused) == {("IDEMPOTENCY_KEY_REUSED", ("input", "idempotencyKey"))}
+
+
+async def test_user_management_needs_support_access(gql, acme) -> None:
+    customer_id, _ = await make_customer(gql, acme, "Conflict")
+    body = await gql(
+        UPDATE_CUSTOMER,
+        {
+            "input": {
+                "id": customer_id,
+                "operatorSupportAccess": False,
+                "operatorUserManagementAccess": True,
+            }
+        },
+        token=acme.admin.token,
+    )
+    assert body["data"]["updatePartnerCustomer"]["errors"] == [
+        {"code": "INVALID", "field": ["input", "operatorUserManagementAccess"]}
+    ]
