@@ -218,3 +218,29 @@ def run_portal(*args: str, cwd, env: dict[str, str] | None = None, timeout: floa
         timeout=timeout,
         check=False,
     )
+
+
+async def session_for(role: Role, username: str, *, partner_id: int | None = None) -> str:
+    """A session token of a user written directly (no password: the matrix and fuzz
+    tests need a caller of each role, not a login)."""
+    from datetime import UTC, datetime, timedelta
+
+    from gql.domain.security import new_token
+    from models.enums import TokenKind
+    from models.identity import AuthToken
+
+    user = await User.create(
+        role=role,
+        partner_id=partner_id,
+        username=username,
+        username_key=username,
+        password_hash="unused",
+    )
+    token, token_hash = new_token()
+    await AuthToken.create(
+        kind=TokenKind.SESSION,
+        user_id=user.id,
+        token_hash=token_hash,
+        expires_at=datetime.now(UTC) + timedelta(hours=1),
+    )
+    return token

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from tortoise.functions import Count
+from tortoise.queryset import QuerySet
 
 from gql.domain import ids, scoping
 from gql.domain.access import can_view_pii
@@ -43,19 +44,20 @@ _CUSTOMER_FIELDS = (
 )  # fmt: skip
 
 
-async def customer_rows(viewer: Viewer) -> AsyncIterator[list[list[Any]]]:
-    """Batches of customer rows, in CUSTOMER_COLUMNS order."""
+async def _batches(rows: QuerySet, fields: tuple[str, ...]) -> AsyncIterator[list[dict]]:
+    """The rows of a scope in keyset batches of BATCH, by id."""
     last = 0
     while True:
-        rows = (
-            await scoping.customers(viewer)
-            .filter(id__gt=last)
-            .order_by("id")
-            .limit(BATCH)
-            .values(*_CUSTOMER_FIELDS)
-        )
-        if not rows:
+        batch = await rows.filter(id__gt=last).order_by("id").limit(BATCH).values(*fields)
+        if not batch:
             return
+        yield batch
+        last = batch[-1]["id"]
+
+
+async def customer_rows(viewer: Viewer) -> AsyncIterator[list[list[Any]]]:
+    """Batches of customer rows, in CUSTOMER_COLUMNS order."""
+    async for rows in _batches(scoping.customers(viewer), _CUSTOMER_FIELDS):
         pks = [r["id"] for r in rows]
         images = await _joined(CustomerSoftwareImage, pks, "image__version")
         licenses = await _joined(CustomerEdgeLicense, pks, "license__sku")
@@ -69,7 +71,6 @@ async def customer_rows(viewer: Viewer) -> AsyncIterator[list[list[Any]]]:
         yield [
             _customer_row(viewer, r, images, licenses, counts, admins.get(r["id"])) for r in rows
         ]
-        last = pks[-1]
 
 
 def _customer_row(viewer, r, images, licenses, counts, admin) -> list[Any]:
@@ -128,16 +129,5 @@ def _edge_row(r: dict[str, Any]) -> list[Any]:
 
 async def edge_rows(viewer: Viewer) -> AsyncIterator[list[list[Any]]]:
     """Batches of edge rows, in EDGE_COLUMNS order."""
-    last = 0
-    while True:
-        rows = (
-            await scoping.edges(viewer)
-            .filter(id__gt=last)
-            .order_by("id")
-            .limit(BATCH)
-            .values(*_EDGE_FIELDS)
-        )
-        if not rows:
-            return
+    async for rows in _batches(scoping.edges(viewer), _EDGE_FIELDS):
         yield [_edge_row(r) for r in rows]
-        last = rows[-1]["id"]

@@ -7,10 +7,13 @@ the caller's scope simply is not found.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from tortoise.expressions import Q
+from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from gql.domain import access
+from gql.domain import access, ids
 from gql.domain.viewer import Viewer
 from models.audit import AuditEvent
 from models.catalogue import EdgeLicense, GatewayPool, SoftwareImage
@@ -18,6 +21,19 @@ from models.customer import Customer, Edge
 from models.enums import Role, TokenKind
 from models.identity import AuthToken, Partner, User
 from models.webhook import Webhook, WebhookDelivery
+
+M = TypeVar("M", bound=Model)
+
+
+async def find(rows: QuerySet[M], global_id: str, type_name: str, conn=None) -> M | None:
+    """The row of `rows` (a scope) that the global ID names; None for an ID of another
+    type, a malformed one, or a row outside the scope."""
+    pk = ids.decode_as(global_id, type_name)
+    if pk is None:
+        return None
+    if conn is not None:
+        rows = rows.using_db(conn)
+    return await rows.get_or_none(id=pk)
 
 
 def partners(viewer: Viewer) -> QuerySet[Partner]:

@@ -4,16 +4,13 @@ never INTERNAL_SERVER_ERROR."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis_graphql import from_schema
 
-from gql.domain.security import new_token
 from gql.schema.build import schema
-from models.enums import Role, TokenKind
-from models.identity import AuthToken, User
+from models.enums import Role
+from tests.factories import session_for
 
 SDL = schema.as_str()
 EXAMPLES_PER_ROLE = 200
@@ -21,21 +18,9 @@ EXAMPLES_PER_ROLE = 200
 
 async def _token(role: Role, world) -> str:
     partner = world.partner if role.is_partner or role == Role.ENTERPRISE_SUPERUSER else None
-    user = await User.create(
-        role=role,
-        partner_id=partner.id if partner else None,
-        username=f"fuzz-{role.lower()}@fuzz.example",
-        username_key=f"fuzz-{role.lower()}@fuzz.example",
-        password_hash="unused",
+    return await session_for(
+        role, f"fuzz-{role.lower()}@fuzz.example", partner_id=partner.id if partner else None
     )
-    token, token_hash = new_token()
-    await AuthToken.create(
-        kind=TokenKind.SESSION,
-        user_id=user.id,
-        token_hash=token_hash,
-        expires_at=datetime.now(UTC) + timedelta(hours=1),
-    )
-    return token
 
 
 @pytest.mark.parametrize("role", [None, *Role], ids=lambda r: str(r or "ANONYMOUS"))

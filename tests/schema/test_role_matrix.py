@@ -6,14 +6,12 @@ schema gains without a decision in ALLOWED fails `test_every_root_field_has_a_de
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
-from gql.domain.security import new_token
 from gql.schema.build import schema
-from models.enums import Role, TokenKind
-from models.identity import AuthToken, Partner, User
+from models.enums import Role
+from models.identity import Partner
+from tests.factories import session_for
 
 ANONYMOUS = None
 R = Role
@@ -204,21 +202,8 @@ def test_every_root_field_has_a_decision() -> None:
 
 async def _token_for(role: Role) -> str:
     partner = await Partner.create(name=f"P {role}", name_key=f"p {role}".lower())
-    user = await User.create(
-        role=role,
-        partner_id=partner.id if role.is_partner else None,
-        username=f"{role.lower()}@matrix.example",
-        username_key=f"{role.lower()}@matrix.example",
-        password_hash="unused",
-    )
-    token, token_hash = new_token()
-    await AuthToken.create(
-        kind=TokenKind.SESSION,
-        user_id=user.id,
-        token_hash=token_hash,
-        expires_at=datetime.now(UTC) + timedelta(hours=1),
-    )
-    return token
+    partner_id = partner.id if role.is_partner else None
+    return await session_for(role, f"{role.lower()}@matrix.example", partner_id=partner_id)
 
 
 @pytest.mark.parametrize("field", sorted(ALLOWED))

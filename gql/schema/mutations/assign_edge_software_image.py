@@ -45,8 +45,7 @@ async def assign_edge_software_image(
 ) -> AssignEdgeSoftwareImagePayload:
     viewer = info.context.user
     problems = Problems()
-    pk = ids.decode_as(input.edge_id, "Edge")
-    edge = await scoping.configurable_edges(viewer).get_or_none(id=pk) if pk is not None else None
+    edge = await scoping.find(scoping.configurable_edges(viewer), input.edge_id, "Edge")
     if edge is None:
         problems.add("NOT_FOUND", "No such edge.", "edgeId")
         return _failed(problems)

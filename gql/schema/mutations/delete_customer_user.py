@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from tortoise.transactions import in_transaction
 
-from gql.domain import audit, customer_users, ids, scoping
+from gql.domain import audit, customer_users, scoping
 from gql.domain.customers.images import lock_customer
 from gql.domain.problems import Problems
 from gql.schema.context import Info
@@ -33,11 +33,8 @@ async def delete_customer_user(
 ) -> DeleteCustomerUserPayload:
     viewer = info.context.user
     problems = Problems()
-    pk = ids.decode_as(input.id, "User")
     async with in_transaction() as conn:
-        row = (
-            await scoping.manageable_users(viewer).using_db(conn).get_or_none(id=pk) if pk else None
-        )
+        row = await scoping.find(scoping.manageable_users(viewer), input.id, "User", conn)
         if row is None:
             problems.add("NOT_FOUND", "No such user.", "id")
         else:
@@ -45,12 +42,13 @@ async def delete_customer_user(
             await customer_users.keeps_a_superuser(problems, row, conn, "id")
         if problems or row is None:
             return payload(DeleteCustomerUserPayload, problems, deleted_id=None)
+        user_id = row.id
         await row.delete(using_db=conn)  # its sessions and tokens go with it (cascade)
         await audit.record(
             viewer,
             "user.delete",
             "User",
-            pk,
+            user_id,
             partner_id=row.partner_id,
             customer_id=row.customer_id,
             changes={"role": row.role.value},

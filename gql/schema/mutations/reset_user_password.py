@@ -6,7 +6,7 @@ from __future__ import annotations
 import strawberry
 from tortoise.transactions import in_transaction
 
-from gql.domain import audit, customer_users, ids, scoping, users
+from gql.domain import audit, customer_users, scoping, users
 from gql.domain.problems import Problems
 from gql.domain.security import hash_password
 from gql.schema.context import Info
@@ -44,11 +44,8 @@ async def reset_user_password(
 ) -> ResetUserPasswordPayload:
     viewer = info.context.user
     problems = Problems()
-    pk = ids.decode_as(input.id, "User")
-    row = (
-        await scoping.manageable_users(viewer).select_related("customer").get_or_none(id=pk)
-        if pk
-        else None
+    row = await scoping.find(
+        scoping.manageable_users(viewer).select_related("customer"), input.id, "User"
     )
     if row is None:
         problems.add("NOT_FOUND", "No such user.", "id")

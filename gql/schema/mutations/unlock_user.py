@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from tortoise.transactions import in_transaction
 
-from gql.domain import audit, ids, scoping
+from gql.domain import audit, scoping
 from gql.domain.problems import Problems
 from gql.schema.context import Info
 from gql.schema.errors import mutation_errors, payload
@@ -31,11 +31,8 @@ class UnlockUserPayload:
 async def unlock_user(info: Info, input: UnlockUserInput) -> UnlockUserPayload:
     viewer = info.context.user
     problems = Problems()
-    pk = ids.decode_as(input.id, "User")
-    row = (
-        await scoping.manageable_users(viewer).select_related("customer").get_or_none(id=pk)
-        if pk
-        else None
+    row = await scoping.find(
+        scoping.manageable_users(viewer).select_related("customer"), input.id, "User"
     )
     if row is None:
         problems.add("NOT_FOUND", "No such user.", "id")

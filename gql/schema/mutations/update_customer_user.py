@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import strawberry
 from tortoise.transactions import in_transaction
 
-from gql.domain import audit, customer_users, ids, scoping, users
+from gql.domain import audit, customer_users, scoping, users
 from gql.domain.customers.images import lock_customer
 from gql.domain.problems import Problems
 from gql.schema.context import Info
@@ -80,11 +80,8 @@ async def update_customer_user(
 ) -> UpdateCustomerUserPayload:
     viewer = info.context.user
     problems = Problems()
-    pk = ids.decode_as(input.id, "User")
     async with in_transaction() as conn:
-        row = (
-            await scoping.manageable_users(viewer).using_db(conn).get_or_none(id=pk) if pk else None
-        )
+        row = await scoping.find(scoping.manageable_users(viewer), input.id, "User", conn)
         if row is None:
             problems.add("NOT_FOUND", "No such user.", "id")
             return payload(UpdateCustomerUserPayload, problems, user=None)
