@@ -42,9 +42,11 @@ from gql.schema.mutations.create_webhook import create_webhook
 from gql.schema.mutations.delete_customer_user import delete_customer_user
 from gql.schema.mutations.delete_edge import delete_edge
 from gql.schema.mutations.delete_partner_customer import delete_partner_customer
+from gql.schema.mutations.delete_webhook import delete_webhook
 from gql.schema.mutations.login import login
 from gql.schema.mutations.logout import logout
 from gql.schema.mutations.modify_customer_images import modify_customer_images
+from gql.schema.mutations.redeliver_webhook_delivery import redeliver_webhook_delivery
 from gql.schema.mutations.reset_user_password import reset_user_password
 from gql.schema.mutations.revoke_api_token import revoke_api_token
 from gql.schema.mutations.set_system_property import set_system_property
@@ -53,11 +55,7 @@ from gql.schema.mutations.update_customer_user import update_customer_user
 from gql.schema.mutations.update_edge import update_edge
 from gql.schema.mutations.update_partner import update_partner
 from gql.schema.mutations.update_partner_customer import update_partner_customer
-from gql.schema.mutations.update_webhook import (
-    delete_webhook,
-    redeliver_webhook_delivery,
-    update_webhook,
-)
+from gql.schema.mutations.update_webhook import update_webhook
 from gql.schema.permissions import public
 from gql.schema.queries.audit import AuditQuery
 from gql.schema.queries.catalogue import CatalogueQuery

@@ -1,8 +1,6 @@
-"""updateWebhook, deleteWebhook and redeliverWebhookDelivery: a webhook's lifecycle."""
+"""updateWebhook: a webhook's URL, events, description, or enabled."""
 
 from __future__ import annotations
-
-from datetime import UTC, datetime
 
 import strawberry
 from tortoise.transactions import in_transaction
@@ -14,8 +12,7 @@ from gql.domain.webhooks import registry, targets
 from gql.schema.context import Info
 from gql.schema.errors import mutation_errors, payload
 from gql.schema.permissions import CanManageWebhooks, requires
-from gql.schema.types.webhook import Webhook, WebhookDelivery
-from models.webhook import DeliveryStatus
+from gql.schema.types.webhook import Webhook
 
 
 @strawberry.input(description="What to change of a webhook; omitted fields stay.")
@@ -70,68 +67,3 @@ async def update_webhook(info: Info, input: UpdateWebhookInput) -> UpdateWebhook
             partner_id=row.partner_id, changes=changes, using_db=conn,  # type: ignore[attr-defined]
         )  # fmt: skip
     return payload(UpdateWebhookPayload, problems, webhook=Webhook.from_row(row))
-
-
-@strawberry.input(description="The webhook to delete.")
-class DeleteWebhookInput:
-    id: strawberry.ID = strawberry.field(description="The webhook.")
-
-
-DeleteWebhookError = mutation_errors("deleteWebhook", "NOT_FOUND")
-
-
-@strawberry.type(description="The result of deleteWebhook.")
-class DeleteWebhookPayload:
-    deleted_id: strawberry.ID | None = strawberry.field(description="The deleted webhook's ID.")
-    errors: list[DeleteWebhookError] = strawberry.field(description="Empty on success.")
-
-
-@strawberry.mutation(**requires(CanManageWebhooks, "Deletes a webhook and its pending deliveries."))
-async def delete_webhook(info: Info, input: DeleteWebhookInput) -> DeleteWebhookPayload:
-    viewer = info.context.user
-    problems = Problems()
-    pk = ids.decode_as(input.id, "Webhook")
-    row = await scoping.webhooks(viewer).get_or_none(id=pk) if pk else None
-    if row is None:
-        problems.add("NOT_FOUND", "No such webhook.", "id")
-        return payload(DeleteWebhookPayload, problems, deleted_id=None)
-    async with in_transaction() as conn:
-        await row.delete(using_db=conn)
-        await audit.record(
-            viewer, "webhook.delete", "Webhook", pk,
-            partner_id=row.partner_id, using_db=conn,  # type: ignore[attr-defined]
-        )  # fmt: skip
-    return payload(DeleteWebhookPayload, problems, deleted_id=input.id)
-
-
-@strawberry.input(description="The delivery to send again.")
-class RedeliverWebhookDeliveryInput:
-    id: strawberry.ID = strawberry.field(description="The delivery.")
-
-
-RedeliverWebhookDeliveryError = mutation_errors("redeliverWebhookDelivery", "NOT_FOUND")
-
-
-@strawberry.type(description="The result of redeliverWebhookDelivery.")
-class RedeliverWebhookDeliveryPayload:
-    delivery: WebhookDelivery | None = strawberry.field(description="The delivery, due now.")
-    errors: list[RedeliverWebhookDeliveryError] = strawberry.field(description="Empty on success.")
-
-
-@strawberry.mutation(
-    **requires(CanManageWebhooks, "Sends a delivery again (it becomes PENDING, due now).")
-)
-async def redeliver_webhook_delivery(
-    info: Info, input: RedeliverWebhookDeliveryInput
-) -> RedeliverWebhookDeliveryPayload:
-    problems = Problems()
-    pk = ids.decode_as(input.id, "WebhookDelivery")
-    row = await scoping.webhook_deliveries(info.context.user).get_or_none(id=pk) if pk else None
-    if row is None:
-        problems.add("NOT_FOUND", "No such delivery.", "id")
-        return payload(RedeliverWebhookDeliveryPayload, problems, delivery=None)
-    row.status, row.next_attempt_at = DeliveryStatus.PENDING, datetime.now(UTC)
-    await row.save(update_fields=["status", "next_attempt_at"])
-    return payload(
-        RedeliverWebhookDeliveryPayload, problems, delivery=WebhookDelivery.from_row(row)
-    )

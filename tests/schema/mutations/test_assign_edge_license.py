@@ -30,7 +30,7 @@ mutation Update($input: UpdatePartnerCustomerInput!) {
 """
 
 
-async def test_edges_take_one_of_their_customers_licenses(gql, acme) -> None:
+async def test_edges_take_one_of_their_customers_licenses(gql, acme, globex) -> None:
     customer_id, admin = await make_customer(
         gql,
         acme,
@@ -80,6 +80,15 @@ async def test_edges_take_one_of_their_customers_licenses(gql, acme) -> None:
         "errors": [],
     }
     assert await AuditEvent.filter(action="edge.license.assign").count() == 1
+    for token in (globex.admin.token, globex.support.token):  # another partner
+        other = await gql(
+            ASSIGN,
+            {"input": {"edgeId": edge["id"], "edgeLicenseId": acme.licenses["ENT-500"]}},
+            token=token,
+        )
+        assert other["data"]["assignEdgeLicense"]["errors"] == [
+            {"code": "NOT_FOUND", "field": ["input", "edgeId"]}
+        ]
 
     # PRE-1G is in use: it cannot leave the customer, and the message names the edge.
     refused = await gql(
