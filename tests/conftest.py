@@ -7,6 +7,7 @@ PostgreSQL cannot be reached the run fails; it never skips.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import secrets
 import tempfile
@@ -169,3 +170,13 @@ async def globex(gql, catalogue):
 async def operator(gql):
     """The operator's superuser, logged in."""
     return await login(gql, await make_user(Role.OPERATOR_SUPERUSER, "ops@vendor.example"))
+
+
+@pytest.fixture
+async def hooks_gql(database):
+    """The API with private webhook targets allowed (the receiver is on loopback)."""
+    app = create_app(
+        dataclasses.replace(database, webhook_allow_private=True), manage_database=False
+    )
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+        yield GraphQLClient(c)

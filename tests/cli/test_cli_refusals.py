@@ -51,9 +51,12 @@ def test_a_busy_port(tmp_path: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         result = run_portal(
-            "serve", "--port", str(port), cwd=tmp_path,
+            "serve",
+            "--port",
+            str(port),
+            cwd=tmp_path,
             env={"DATABASE_URL": f"sqlite://{tmp_path / 'p.sqlite3'}"},
-        )  # fmt: skip
+        )
     line = _one_line(result)
     assert line == f"portal serve: port {port} on 127.0.0.1 is in use; choose another with --port"
 

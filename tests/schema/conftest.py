@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
-
-import httpx
 import pytest
 
 from gql.domain import ids
-from gql.web.app import create_app
 from models.catalogue import EdgeLicense, GatewayPool, SoftwareImage
 from models.enums import LicenseEdition, Role
-from tests.conftest import GraphQLClient
 from tests.factories import login, make_partner, make_user
 from tests.schema.customer_kit import create
 
@@ -69,13 +64,3 @@ async def partner_catalogue():
         "pools": [ids.encode("GatewayPool", p.id) for p in pools],
         "license": ids.encode("EdgeLicense", license_.id),
     }
-
-
-@pytest.fixture
-async def hooks_gql(database):
-    """The API with private webhook targets allowed (the receiver is on loopback)."""
-    app = create_app(
-        dataclasses.replace(database, webhook_allow_private=True), manage_database=False
-    )
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
-        yield GraphQLClient(c)
