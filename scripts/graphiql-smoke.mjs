@@ -1,14 +1,23 @@
 // Loads the GraphiQL explorer in headless Chromium, runs its default query, and fails
 // when the page asks any host but the server, logs a script error, or shows no result.
 //
-// ES modules do not search NODE_PATH, so install playwright-core where the script
-// can see it (a node_modules folder beside the script or above it), e.g. from the
-// repository root:
-//   npm install --no-save playwright-core
-//   node scripts/graphiql-smoke.mjs http://127.0.0.1:8000/graphql [screenshot.png]
+// playwright-core is not a dependency of the project; install it in a directory of
+// your choice and run the script from there:
 //
-// Uses the system Chromium (Debian's `chromium` package); downloads no browser.
-import { chromium } from "playwright-core";
+//   mkdir -p /tmp/smoke && cd /tmp/smoke && npm install playwright-core
+//   node /path/to/repo/scripts/graphiql-smoke.mjs http://127.0.0.1:8000/graphql [shot.png]
+//
+// An ES module `import` would look for playwright-core only next to this script (and
+// ignore NODE_PATH), so the script loads it with require() from the working directory
+// instead; that also honours NODE_PATH (NODE_PATH=/tmp/smoke/node_modules works from
+// anywhere).
+//
+// Uses the system Chromium (Debian's `chromium` package; CHROMIUM=/path to choose
+// another); downloads no browser.
+import { createRequire } from "node:module";
+import { join } from "node:path";
+
+const { chromium } = createRequire(join(process.cwd(), "noop.js"))("playwright-core");
 
 const url = process.argv[2] ?? "http://127.0.0.1:8000/graphql";
 const screenshot = process.argv[3];
