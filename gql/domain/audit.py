@@ -13,6 +13,7 @@ from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from gql.domain import ids
 from gql.domain.viewer import Viewer
 from gql.domain.webhooks import outbox
 from models.audit import AuditEvent
@@ -21,6 +22,12 @@ from models.audit import AuditEvent
 # without underscores so that `confirm_password` and `confirmPassword` both match.
 _FEED_LOCK = 0x706F7274616C + 1  # one above the migration lock ("portal")
 SECRET_KEYS = frozenset({"password", "confirmpassword", "token", "passwordhash", "tokenhash"})
+
+
+def target_id(target_type: str, stored: str) -> str:
+    """An event's target as clients know it: the object's global ID (what is stored is
+    the database key, kept after the object is deleted)."""
+    return ids.encode(target_type, int(stored)) if stored.isdigit() else stored
 
 
 def _is_secret(key: str) -> bool:

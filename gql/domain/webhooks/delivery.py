@@ -22,7 +22,7 @@ from standardwebhooks.webhooks import Webhook as Signer
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from gql.domain import ids
+from gql.domain import audit, ids
 from gql.domain.webhooks.targets import Refused, resolve
 from models.audit import AuditEvent
 from models.webhook import DeliveryStatus, Webhook, WebhookDelivery
@@ -74,7 +74,10 @@ def payload(event: AuditEvent) -> dict[str, Any]:
             "partnerId": ids.encode("Partner", event.partner_id) if event.partner_id else None,  # type: ignore[attr-defined]
             "customerId": ids.encode("Customer", event.customer_id) if event.customer_id else None,
             "actor": event.actor_username,
-            "target": {"type": event.target_type, "id": event.target_id},
+            "target": {
+                "type": event.target_type,
+                "id": audit.target_id(event.target_type, event.target_id),
+            },
             "changes": event.changes,
         },
     }

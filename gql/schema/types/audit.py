@@ -7,7 +7,7 @@ from datetime import datetime
 import strawberry
 from strawberry.scalars import JSON
 
-from gql.domain import ids
+from gql.domain import audit, ids
 from gql.schema.context import Info
 from gql.schema.types.node import Node
 from gql.schema.types.user import User
@@ -29,16 +29,11 @@ class AuditEvent(Node):
 
     @classmethod
     def from_row(cls, row: AuditEventRow) -> AuditEvent:
-        target = int(row.target_id) if row.target_id.isdigit() else None
         return cls(
             id=ids.encode("AuditEvent", row.id),
             action=row.action,
             target_type=row.target_type,
-            target_id=(
-                ids.encode(row.target_type, target)
-                if target is not None
-                else strawberry.ID(row.target_id)
-            ),
+            target_id=strawberry.ID(audit.target_id(row.target_type, row.target_id)),
             changes=row.changes,
             created_at=row.created_at,
             actor_pk=row.actor_id,

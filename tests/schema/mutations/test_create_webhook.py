@@ -41,6 +41,7 @@ async def test_delivered_signed_and_retried(hooks_gql, acme, globex) -> None:
     event = Verifier(secret).verify(body, headers)
     assert event["type"] == "customer.create"
     assert event["data"]["changes"]["companyName"] == "Hooked"
+    assert event["data"]["target"] == {"type": "Customer", "id": event["data"]["customerId"]}
     assert "password" not in json.dumps(event)
     listed = (await gql(LIST, token=acme.superuser.token))["data"]["webhooks"][0]
     assert listed["deliveries"]["nodes"] == [
