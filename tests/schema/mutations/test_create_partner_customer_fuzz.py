@@ -28,7 +28,7 @@ CODES = {
     "IDEMPOTENCY_KEY_REUSED",
 }
 
-# NUL is refused for every request before execution (tests/service/test_http.py).
+# NUL is refused for every request before execution (tests/web/test_http.py).
 text = st.text(st.characters(exclude_characters="\x00"), max_size=80)
 maybe_text = st.none() | text
 some_id = (
