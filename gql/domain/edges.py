@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gql.domain import ids, links
+from gql.domain import audit, ids, links
 from gql.domain.problems import Problems
 from gql.domain.validation import optional_text, text
-from models.customer import Customer, CustomerEdgeLicense, CustomerSoftwareImage
+from gql.domain.viewer import Viewer
+from models.customer import Customer, CustomerEdgeLicense, CustomerSoftwareImage, Edge
 
 MAX_DETAIL = 64
 
@@ -86,3 +87,34 @@ async def check_license(
         problems.add("NOT_AVAILABLE", "This edge license is not assigned to the customer.", key)
         return None
     return pk
+
+
+async def reassign(
+    viewer: Viewer, edge: Edge, customer: Customer, column: str, pk: int, conn
+) -> None:
+    """Points the edge at another image or license (chosen above) and records it with
+    the one it replaces."""
+    kind, key = _REASSIGNABLE[column]
+    previous = getattr(edge, column)
+    setattr(edge, column, pk)
+    await edge.save(using_db=conn, update_fields=[column])
+    await audit.record(
+        viewer,
+        f"edge.{kind}.assign",
+        "Edge",
+        edge.id,
+        partner_id=customer.partner_id,
+        customer_id=customer.id,
+        changes={
+            key: ids.encode(_TYPES[kind], pk),
+            "previous": ids.encode(_TYPES[kind], previous) if previous else None,
+        },
+        using_db=conn,
+    )
+
+
+_REASSIGNABLE = {
+    "software_image_id": ("image", "softwareImageId"),
+    "edge_license_id": ("license", "edgeLicenseId"),
+}
+_TYPES = {"image": "SoftwareImage", "license": "EdgeLicense"}

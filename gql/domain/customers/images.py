@@ -22,13 +22,6 @@ async def lock_customer(customer_id: int, conn: BaseDBAsyncClient) -> Customer:
     return await Customer.filter(id=customer_id).select_for_update().using_db(conn).get()
 
 
-async def assigned_images(customer_id: int, conn: BaseDBAsyncClient | None = None) -> list[int]:
-    rows = CustomerSoftwareImage.filter(customer_id=customer_id)
-    if conn is not None:
-        rows = rows.using_db(conn)
-    return list(await rows.values_list("image_id", flat=True))
-
-
 def edges_sentence(count_by_thing: dict[str, list[str]], noun: str, advice: str) -> list[str]:
     """ "Image 5.2.0 is still used by 2 edges: a, b." for each thing, at most
     MAX_NAMED_EDGES names each."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from tortoise.transactions import in_transaction
 
-from gql.domain import audit, edges, ids, scoping
+from gql.domain import edges, scoping
 from gql.domain.customers.images import lock_customer
 from gql.domain.problems import Problems
 from gql.schema.context import Info
@@ -51,20 +51,5 @@ async def assign_edge_license(
         )
         if problems or license_ is None:
             return payload(AssignEdgeLicensePayload, problems, edge=None)
-        previous = edge.edge_license_id
-        edge.edge_license_id = license_
-        await edge.save(using_db=conn, update_fields=["edge_license_id"])
-        await audit.record(
-            viewer,
-            "edge.license.assign",
-            "Edge",
-            edge.id,
-            partner_id=customer.partner_id,
-            customer_id=customer.id,
-            changes={
-                "edgeLicenseId": ids.encode("EdgeLicense", license_),
-                "previous": ids.encode("EdgeLicense", previous) if previous else None,
-            },
-            using_db=conn,
-        )
+        await edges.reassign(viewer, edge, customer, "edge_license_id", license_, conn)
     return payload(AssignEdgeLicensePayload, problems, edge=EdgeDevice.from_row(edge))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from tortoise.transactions import in_transaction
 
-from gql.domain import audit, edges, ids, scoping
+from gql.domain import edges, scoping
 from gql.domain.customers.images import lock_customer
 from gql.domain.problems import Problems
 from gql.schema.context import Info
@@ -57,20 +57,5 @@ async def assign_edge_software_image(
         )
         if problems:
             return _failed(problems)
-        previous = edge.software_image_id
-        edge.software_image_id = image
-        await edge.save(using_db=conn, update_fields=["software_image_id"])
-        await audit.record(
-            viewer,
-            "edge.image.assign",
-            "Edge",
-            edge.id,
-            partner_id=customer.partner_id,
-            customer_id=customer.id,
-            changes={
-                "softwareImageId": ids.encode("SoftwareImage", image),
-                "previous": ids.encode("SoftwareImage", previous),
-            },
-            using_db=conn,
-        )
+        await edges.reassign(viewer, edge, customer, "software_image_id", image, conn)
     return AssignEdgeSoftwareImagePayload(edge=EdgeDevice.from_row(edge), errors=[])
