@@ -10,6 +10,8 @@ from gql.domain.problems import Problems
 from gql.domain.webhooks.outbox import ANY_EVENT
 
 MAX_EVENTS = 50
+# Webhooks one partner (or the operator) may have: each event fans out to every one.
+MAX_WEBHOOKS = 20
 # An audit action: "customer.create", "customer.access.partnerSupport.disable", …
 _ACTION = re.compile(r"^[a-z][A-Za-z]{0,30}(\.[A-Za-z]{1,30}){1,4}$")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import strawberry
 from tortoise.transactions import in_transaction
 
-from gql.domain import audit
+from gql.domain import audit, scoping
 from gql.domain.problems import Problems
 from gql.domain.validation import MAX_TEXT, optional_text
 from gql.domain.webhooks import registry, targets
@@ -47,6 +47,10 @@ async def create_webhook(info: Info, input: CreateWebhookInput) -> CreateWebhook
     url = await targets.check_url(problems, input.url, allow_private=allow_private, key="url")
     events = registry.check_events(problems, input.events, "events")
     description = optional_text(problems, input.description, "description", max_length=MAX_TEXT)
+    if await scoping.webhooks(viewer).count() >= registry.MAX_WEBHOOKS:
+        problems.add(
+            "INVALID", f"You have {registry.MAX_WEBHOOKS} webhooks, the most allowed; delete one."
+        )
     if problems:
         return payload(CreateWebhookPayload, problems, webhook=None, secret=None)
     secret = registry.new_secret()

@@ -437,3 +437,12 @@ async def test_ids_of_another_partner_are_not_found(gql, acme, globex) -> None:
     listed = await gql("{ customers { totalCount } }", token=globex.admin.token)
     assert listed["data"]["customers"]["totalCount"] == 0
     assert ids.decode_as(customer["id"], "Customer") is not None
+
+
+async def test_user_management_needs_support_access_on_create(gql, acme) -> None:
+    before = await counts()
+    payload = await create(
+        gql, acme, operatorSupportAccess=False, operatorUserManagementAccess=True
+    )
+    assert codes(payload) == {("INVALID", ("input", "operatorUserManagementAccess"))}
+    assert await counts() == before

@@ -72,3 +72,18 @@ async def test_two_workers_never_send_one_delivery_twice(hooks_gql, acme) -> Non
     ids = [h["webhook-id"] for h, _ in receiver.requests]
     assert sorted(ids) == sorted(set(ids))
     assert len(ids) == 6
+
+
+async def test_given_up_after_24_hours_of_failures(hooks_gql, acme) -> None:
+    async with Receiver() as receiver:
+        await _register(hooks_gql, acme.superuser.token, receiver.url, ["customer.create"])
+        await make_customer(hooks_gql, acme, "Unlucky")
+        row = await WebhookDelivery.get()
+        row.created_at = datetime.now(UTC) - delivery.GIVE_UP_AFTER - timedelta(minutes=1)
+        await row.save(update_fields=["created_at"])
+        receiver.statuses = [503]
+        assert await delivery.deliver_due(allow_private=True) == 1
+    failed = await WebhookDelivery.get()
+    assert (failed.status, failed.response_status) == (DeliveryStatus.FAILED, 503)
+    later = datetime.now(UTC) + timedelta(days=1)
+    assert await delivery.deliver_due(allow_private=True, now=later) == 0  # never again

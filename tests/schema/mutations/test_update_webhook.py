@@ -37,3 +37,15 @@ async def test_registration_rules_and_tenancy(hooks_gql, gql, acme, globex) -> N
     before = await WebhookDelivery.all().count()  # "*": its own webhook.create event
     await make_customer(hooks_gql, acme, "Quiet")
     assert await WebhookDelivery.all().count() == before  # disabled: nothing new
+
+
+async def test_at_most_twenty_webhooks_each(hooks_gql, acme, globex) -> None:
+    for n in range(20):
+        await _register(hooks_gql, acme.superuser.token, f"http://127.0.0.1:9/h{n}", ["*"])
+    body = await hooks_gql(
+        CREATE,
+        {"input": {"url": "http://127.0.0.1:9/one-more", "events": ["*"]}},
+        token=acme.superuser.token,
+    )
+    assert body["data"]["createWebhook"]["errors"] == [{"code": "INVALID", "field": None}]
+    await _register(hooks_gql, globex.superuser.token, "http://127.0.0.1:9/g", ["*"])  # per owner
