@@ -77,6 +77,8 @@ class Settings:
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     # The largest request body accepted, in bytes.
     max_body_bytes: int = 1_048_576
+    # The most an operation may cost (gql.schema.shape: a field 1, a page multiplies).
+    max_query_cost: int = 50_000
     log_level: str = "info"
     log_format: Literal["text", "json"] = "text"
     # Webhooks to loopback, private, link-local or multicast addresses, and over plain
@@ -124,6 +126,7 @@ class Settings:
             introspection=_bool(env, "PORTAL_INTROSPECTION", d.introspection),
             cors_origins=origins,
             max_body_bytes=_int(env, "PORTAL_MAX_BODY_BYTES", d.max_body_bytes, minimum=1024),
+            max_query_cost=_int(env, "PORTAL_MAX_QUERY_COST", d.max_query_cost, minimum=1),
             log_level=_choice(
                 env, "PORTAL_LOG_LEVEL", d.log_level, ("debug", "info", "warning", "error")
             ),

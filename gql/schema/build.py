@@ -10,20 +10,17 @@ import strawberry
 from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
-    AddValidationRules,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
     SchemaExtension,
-    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from gql.schema.codes import check_mutations
-from gql.schema.errors import MaskUnexpectedErrors
+from gql.schema.errors import MaskUnexpectedErrors, without_value
 from gql.schema.inputs import KeepRawVariables
-from gql.schema.limits import AliasCountRule, DirectiveCountRule, ListSizeRule
+from gql.schema.limits import DocumentLimits, ListSizeRule
 from gql.schema.metrics import OperationMetrics
 from gql.schema.mutations.assign_edge_license import assign_edge_license
 from gql.schema.mutations.assign_edge_software_image import assign_edge_software_image
@@ -128,24 +125,25 @@ class PortalSchema(strawberry.Schema):
         # syntax, permissions, validation) are the client's business; unexpected ones
         # were already logged with their traceback and error id by MaskUnexpectedErrors.
         for error in errors:
-            log.debug("graphql error: %s", error.message)
+            log.debug("graphql error: %s", without_value(error.message))
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or Settings()
+    rules = (
+        (ListSizeRule,)
+        if settings.introspection
+        else (ListSizeRule, NoSchemaIntrospectionCustomRule)
+    )
     # Classes or factories, so that each request gets fresh extension instances.
     extensions: list[Callable[[], SchemaExtension]] = [
         OperationMetrics,
         MaskUnexpectedErrors,
         KeepRawVariables,
         lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
         lambda: MaxTokensLimiter(max_token_count=5000),
-        lambda: QueryDepthLimiter(max_depth=12),
-        lambda: AddValidationRules([AliasCountRule, DirectiveCountRule, ListSizeRule]),
+        lambda: DocumentLimits(max_cost=settings.max_query_cost, rules=rules),
     ]
-    if not settings.introspection:
-        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
     return PortalSchema(
         query=Query,
         mutation=Mutation,

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import uuid
 from collections.abc import Iterator
 from enum import Enum
 from typing import TypeVar
 
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
 
 from gql.db import UNAVAILABLE_MESSAGE, is_unavailable
@@ -34,13 +35,56 @@ class ApiError(GraphQLError):
         super().__init__(message, extensions={"code": code or self.code, **extensions})
 
 
+_VARIABLE_ERROR = re.compile(
+    r"(Variable '\$\w+' has invalid (?:default )?value(?: at '[^']*')?): (.*)", re.DOTALL
+)
+# Where graphql-core's messages about an input value go on to quote the value.
+_QUOTES_VALUE = re.compile(r"; found|, found|\. Found|, but encountered|: ")
+
+
+def _coded(error: GraphQLError, code: str, message: str | None = None) -> GraphQLError:
+    return GraphQLError(
+        message or error.message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions={**(error.extensions or {}), "code": code},
+    )
+
+
+def without_value(message: str) -> str:
+    """A variable error's message without the value the client sent (a password, say),
+    which graphql-core quotes: "Variable '$input' has invalid value at 'x': Int cannot
+    represent non-integer value: 'secret'" loses its last part."""
+    match = _VARIABLE_ERROR.match(message)
+    if match is None:
+        return message
+    head, reason = match.groups()
+    reason = _QUOTES_VALUE.split(reason, maxsplit=1)[0].rstrip(".")
+    return f"{head}: {reason}."
+
+
 def mask(error: GraphQLError) -> GraphQLError:
-    """The client-safe form of one error (itself when nothing needs hiding)."""
+    """The client-safe form of one error, with an `extensions.code` always: the API's
+    own errors keep theirs; parse, validation and variable errors get theirs here; the
+    unexpected are hidden behind an error id."""
     original = error.original_error
     if original is None or isinstance(original, GraphQLError):
-        return error
+        if (error.extensions or {}).get("code"):
+            return error
+        if isinstance(error, GraphQLSyntaxError):
+            return _coded(error, "GRAPHQL_PARSE_FAILED")
+        if error.path is None and error.message.startswith("Variable '$"):
+            return _coded(error, "BAD_USER_INPUT", without_value(error.message))
+        if error.path is None:
+            return _coded(error, "GRAPHQL_VALIDATION_FAILED")
+        # A field error without a code is a fault of the server (a value the schema
+        # cannot represent, a null where the schema promised one): hidden below.
+    elif isinstance(original, RecursionError) and error.path is None:
+        return _coded(error, "GRAPHQL_PARSE_FAILED", "The document nests too deeply.")
     error_id = uuid.uuid4().hex
-    if is_unavailable(original):
+    if original is not None and is_unavailable(original):
         code, message = "SERVICE_UNAVAILABLE", UNAVAILABLE_MESSAGE
         log.warning(
             "database unavailable (error id %s): %s",
@@ -51,9 +95,10 @@ def mask(error: GraphQLError) -> GraphQLError:
     else:
         code, message = "INTERNAL_SERVER_ERROR", "Unexpected error."
         log.error(
-            "unexpected error (error id %s)",
+            "unexpected error (error id %s)%s",
             error_id,
-            exc_info=(type(original), original, original.__traceback__),
+            "" if original else f": {error.message}",
+            exc_info=(type(original), original, original.__traceback__) if original else None,
             extra={"error_id": error_id},
         )
     return GraphQLError(

@@ -1,29 +1,46 @@
-"""Bounds on what one request may ask: a document's shape is checked by validation
-rules, its variables before execution. Each refusal is a clear GraphQL or HTTP 400
-error, never a 500."""
+"""Bounds on what one request may ask, each refusal a clear error, never a 500.
+
+- Variables: list sizes and nesting, checked before anything else (`input_problem`).
+- The document's shape (aliases, depth, directives, fields with fragments expanded),
+  measured in linear time (gql.schema.shape) before the standard validation rules,
+  some of which walk fragments again and would be slow on a fragment bomb.
+- The standard rules, cached per document.
+- The operation's cost against the budget (`PORTAL_MAX_QUERY_COST`), with the
+  request's variables; refused with 400 `QUERY_TOO_COMPLEX`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from graphql import (
-    FieldNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
+    DocumentNode,
     GraphQLError,
-    InlineFragmentNode,
+    GraphQLSchema,
     ListValueNode,
-    OperationDefinitionNode,
-    SelectionSetNode,
-    ValidationContext,
     ValidationRule,
+    get_operation_ast,
 )
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import validate_document
 
 from gql.domain.validation import MAX_LIST
+from gql.schema.shape import cost, measure, most_repeated
 
 MAX_ALIASES = 30
+MAX_DEPTH = 12
 MAX_DIRECTIVES = 50
+# Fields with every fragment expanded: far above any real screen's needs (GraphiQL's
+# introspection query expands to a few hundred), far below what would take the
+# standard validation rules long to check.
+MAX_FIELDS = 2_000
+# Fields at one response path (`id` asked for by several fragments): the standard rule
+# that checks they can be merged compares them in pairs.
+MAX_REPEATS = 30
 MAX_INPUT_DEPTH = 10
+VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 
 
 def input_problem(value: Any, depth: int = 0) -> str | None:
@@ -53,62 +70,82 @@ class ListSizeRule(ValidationRule):
             self.report_error(GraphQLError(f"A list holds more than {MAX_LIST} items.", node))
 
 
-class DirectiveCountRule(ValidationRule):
-    """At most 50 directives in a document."""
-
-    def __init__(self, context: ValidationContext) -> None:
-        super().__init__(context)
-        self.count = 0
-
-    def enter_directive(self, node: Any, *_: Any) -> None:
-        self.count += 1
-        if self.count == MAX_DIRECTIVES + 1:
-            self.report_error(
-                GraphQLError(f"The document uses more than {MAX_DIRECTIVES} directives.", node)
-            )
-
-
-class AliasCountRule(ValidationRule):
-    """At most 30 aliases per operation, counting a fragment's aliases every time it is
-    spread (a fragment of 30 aliases spread 30 times asks for 900 fields)."""
-
-    def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
-        fragments = {
-            d.name.value: d
-            for d in self.context.document.definitions
-            if isinstance(d, FragmentDefinitionNode)
-        }
-        count = self._count(node.selection_set, fragments, set())
-        if count > MAX_ALIASES:
-            self.report_error(
-                GraphQLError(
-                    f"The operation uses {count} aliases (fragments counted each time they "
-                    f"are used); at most {MAX_ALIASES} are allowed.",
-                    node,
+def shape_problem(document: DocumentNode) -> GraphQLError | None:
+    """The first bound an operation of the document breaks, as a validation error."""
+    for operation, shape in measure(document).operations:
+        for found, limit, what in (
+            (shape.aliases, MAX_ALIASES, "aliases (fragments counted each time they are used)"),
+            (shape.depth, MAX_DEPTH, "levels of nested fields"),
+            (shape.directives, MAX_DIRECTIVES, "directives"),
+            (shape.fields, MAX_FIELDS, "fields once its fragments are expanded"),
+        ):
+            if found > limit:
+                amount = f"{found:,}" if found < 10**9 else "over a billion"
+                return GraphQLError(
+                    f"The operation asks for {amount} {what}; at most {limit:,} are allowed.",
+                    operation,
+                    extensions={"code": VALIDATION_FAILED},
                 )
+        if (repeats := most_repeated(document, operation)) > MAX_REPEATS:
+            return GraphQLError(
+                f"The operation asks for one field {repeats} times at the same place; at "
+                f"most {MAX_REPEATS} are allowed.",
+                operation,
+                extensions={"code": VALIDATION_FAILED},
             )
+    return None
 
-    def _count(
-        self,
-        selections: SelectionSetNode | None,
-        fragments: dict[str, FragmentDefinitionNode],
-        visiting: set[str],
-    ) -> int:
-        if selections is None:
-            return 0
-        total = 0
-        for selection in selections.selections:
-            if isinstance(selection, FieldNode):
-                total += 1 if selection.alias else 0
-                total += self._count(selection.selection_set, fragments, visiting)
-            elif isinstance(selection, InlineFragmentNode):
-                total += self._count(selection.selection_set, fragments, visiting)
-            elif isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                if name in fragments and name not in visiting:  # cycles are a validation error
-                    total += self._count(
-                        fragments[name].selection_set, fragments, visiting | {name}
-                    )
-            if total > MAX_ALIASES * 10:  # far past the limit: stop walking
-                return total
-        return total
+
+@lru_cache(maxsize=256)
+def _checked(
+    schema: GraphQLSchema, document: DocumentNode, rules: tuple[type[ValidationRule], ...]
+) -> tuple[GraphQLError, ...]:
+    """The document's validation errors. Keyed by the parsed document, which the
+    parser cache hands out again for the same text."""
+    problem = shape_problem(document)
+    if problem is not None:
+        return (problem,)
+    errors = validate_document(schema, document, rules)
+    for error in errors:
+        error.extensions = {**(error.extensions or {}), "code": VALIDATION_FAILED}
+    return tuple(errors)
+
+
+class DocumentLimits(SchemaExtension):
+    """Validates a document within the bounds above (in place of Strawberry's own
+    validation step) and refuses an operation over the cost budget."""
+
+    def __init__(self, *, max_cost: int, rules: tuple[type[ValidationRule], ...] = ()) -> None:
+        super().__init__()
+        self.max_cost = max_cost
+        self.rules = rules
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        assert document is not None
+        schema = context.schema._schema
+        errors = list(_checked(schema, document, (*context.validation_rules, *self.rules)))
+        if not errors:
+            operation = get_operation_ast(document, context.operation_name)
+            spent = cost(schema, document, operation, context.variables) if operation else 0
+            state = getattr(getattr(context.context, "request", None), "state", None)
+            if state is not None:
+                state.query_cost = spent
+            if spent > self.max_cost:
+                errors.append(too_complex(spent, self.max_cost))
+        context.pre_execution_errors = errors
+        yield
+
+
+class QueryTooComplex(GraphQLError):
+    """An operation over the cost budget: answered with HTTP 400."""
+
+
+def too_complex(spent: int, budget: int) -> GraphQLError:
+    amount = f"{spent:,}" if spent < 10**12 else "over a trillion"
+    return QueryTooComplex(
+        f"The operation would cost {amount}, over the budget of {budget:,}: ask for "
+        "smaller pages or fewer fields.",
+        extensions={"code": "QUERY_TOO_COMPLEX", "cost": spent, "maxCost": budget},
+    )
