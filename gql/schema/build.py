@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 import strawberry
 from graphql import GraphQLError
@@ -15,10 +16,10 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.schema.config import StrawberryConfig
-from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionContext, ExecutionResult
 
 from gql.schema.codes import check_mutations
-from gql.schema.errors import MaskUnexpectedErrors, without_value
+from gql.schema.errors import MaskUnexpectedErrors, mask, without_value
 from gql.schema.inputs import KeepRawVariables
 from gql.schema.limits import DocumentLimits, ListSizeRule
 from gql.schema.metrics import OperationMetrics
@@ -118,6 +119,14 @@ class Mutation:
 
 
 class PortalSchema(strawberry.Schema):
+    async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:  # type: ignore[override]
+        result = await super().execute(*args, **kwargs)
+        # Errors raised while parsing (by the parser cache) leave the operation before
+        # MaskUnexpectedErrors sees them: every error passes through `mask` here too.
+        if result.errors:
+            result.errors = [mask(e) for e in result.errors]
+        return result
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:

@@ -36,7 +36,7 @@ class ApiError(GraphQLError):
 
 
 _VARIABLE_ERROR = re.compile(
-    r"(Variable '\$\w+' has invalid (?:default )?value(?: at '[^']*')?): (.*)", re.DOTALL
+    r"(Variable '\$\w+' has invalid (?:default )?value(?: at [^:]*)?): (.*)", re.DOTALL
 )
 # Where graphql-core's messages about an input value go on to quote the value.
 _QUOTES_VALUE = re.compile(r"; found|, found|\. Found|, but encountered|: ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -37,6 +38,24 @@ async def database_unavailable(request: Request, exc: Exception) -> JSONResponse
         },
         status_code=503,
         headers={"Retry-After": "1"},
+    )
+
+
+async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    """The last resort: a fault of the server, logged with its traceback under an error
+    id that the client gets instead."""
+    error_id = uuid.uuid4().hex
+    log.error("unexpected error (error id %s)", error_id, exc_info=exc)
+    return JSONResponse(
+        {
+            "errors": [
+                {
+                    "message": "Unexpected error.",
+                    "extensions": {"code": "INTERNAL_SERVER_ERROR", "errorId": error_id},
+                }
+            ]
+        },
+        status_code=500,
     )
 
 
@@ -111,7 +130,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         routes=routes,
         middleware=middleware,
         lifespan=lifespan,
-        exception_handlers={DatabaseUnavailable: database_unavailable},
+        exception_handlers={DatabaseUnavailable: database_unavailable, Exception: unexpected_error},
     )
 
 

@@ -175,12 +175,14 @@ class RequestLogMiddleware:
             HTTP_REQUESTS.labels(scope["method"], route, str(status)).inc()
             HTTP_LATENCY.labels(scope["method"], route).observe(elapsed)
             operation = state.get("operation")
+            cost = state.get("query_cost")
             access_log.info(
-                "%s %s %s%s %.1fms",
+                "%s %s %s%s%s %.1fms",
                 scope["method"],
                 scope["path"],
                 status,
                 f" {operation}" if operation else "",
+                f" cost={cost}" if cost is not None else "",
                 elapsed * 1000,
                 extra={
                     "request_id": request_id,
@@ -188,6 +190,7 @@ class RequestLogMiddleware:
                     "path": scope["path"],
                     "status": status,
                     "operation": operation,
+                    "cost": cost,
                     "duration_ms": round(elapsed * 1000, 2),
                 },
             )

@@ -6,22 +6,29 @@
 - Mutations over GET get 405; bodies other than JSON get 415 (form and text bodies
   are how cross-site requests slip past CORS).
 - Input is bounded before execution: NUL characters, list sizes and nesting.
+- Every refusal is JSON with an `extensions.code` (BAD_REQUEST for a body or an
+  operation name the server cannot use); an operation over the cost budget is 400,
+  one the database could not serve at all 503 with `Retry-After`. Never a 500 for
+  what a client sent.
 - The explorer comes from the app's own files, never a CDN.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 from pathlib import Path
 from typing import Any
 
 from cross_web import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.schema.exceptions import InvalidOperationTypeError
 
-from gql.db import DatabaseUnavailable, is_unavailable
+from gql.db import UNAVAILABLE_MESSAGE, DatabaseUnavailable, is_unavailable
 from gql.domain.auth import authenticate
 from gql.schema.build import build_schema
 from gql.schema.context import Context
@@ -29,9 +36,24 @@ from gql.schema.limits import input_problem
 from gql.schema.loaders import Loaders
 from gql.settings import Settings
 
+log = logging.getLogger("portal.http")
+
 GRAPHIQL_DIR = Path(__file__).parent / "static" / "graphiql"
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 _NUL_ESCAPE = re.compile(r"\\u0000|\\u\{0+\}", re.IGNORECASE)
+_CODES = {400: "BAD_REQUEST", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 413: "BAD_REQUEST"}
+
+
+def error_response(
+    status: int, message: str, code: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    """A refusal in the shape of a GraphQL response, so every client can read it."""
+    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def unavailable_response() -> JSONResponse:
+    return error_response(503, UNAVAILABLE_MESSAGE, "SERVICE_UNAVAILABLE", {"Retry-After": "1"})
 
 
 def _accepts_graphql_response(accept: str) -> bool:
@@ -75,6 +97,35 @@ class PortalGraphQL(GraphQL[Context, None]):
         self.settings = settings
         self._graphiql_page = (GRAPHIQL_DIR / "index.html").read_text(encoding="utf-8")
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope, receive=receive))
+        except HTTPException as exc:
+            code = _CODES.get(exc.status_code, "BAD_REQUEST")
+            response = error_response(exc.status_code, exc.reason, code)
+        except DatabaseUnavailable:
+            response = unavailable_response()
+        except Exception as exc:
+            if not is_unavailable(exc):
+                raise  # the app's last-resort handler logs it and answers with an error id
+            log.warning("database unavailable: %s", type(exc).__name__)
+            response = unavailable_response()
+        await response(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        if isinstance(data, bytes):
+            try:
+                data = data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise HTTPException(400, "The request body is not valid UTF-8.") from None
+        value = json.loads(data)
+        if not isinstance(value, dict):
+            raise HTTPException(400, "The request must be a JSON object.")
+        return value
+
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
         try:
             viewer = await authenticate(request.headers.get("authorization"))
@@ -107,6 +158,8 @@ class PortalGraphQL(GraphQL[Context, None]):
                 raise HTTPException(415, "Send the request as application/json.")
         data = await super().parse_http_body(request)
         for item in data if isinstance(data, list) else [data]:
+            if not isinstance(item.operation_name, (str, type(None))):
+                raise HTTPException(400, "`operationName` must be a string or null.")
             # No text column stores NUL (PostgreSQL refuses it outright) and no valid
             # input holds one: refused once here instead of in every field.
             if (
@@ -131,6 +184,16 @@ class PortalGraphQL(GraphQL[Context, None]):
             raise
 
     def create_response(self, response_data: Any, sub_response: Response) -> Response:  # type: ignore[override]
+        errors = response_data.get("errors") or ()
+        codes = {(e.get("extensions") or {}).get("code") for e in errors}
+        data = response_data.get("data")
+        nothing_done = data is None or not any(v is not None for v in data.values())
+        # Refusals of the whole operation get a status a client can act on.
+        if "QUERY_TOO_COMPLEX" in codes:
+            sub_response.status_code = 400
+        elif codes == {"SERVICE_UNAVAILABLE"} and nothing_done:
+            sub_response.status_code = 503
+            sub_response.headers["Retry-After"] = "1"
         response = super().create_response(response_data, sub_response)
         if getattr(sub_response, "graphql_response", False) and isinstance(response_data, dict):
             response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"

@@ -198,11 +198,6 @@ class Customer(Node):
         after: After = None,
     ) -> Connection[EdgeDevice]:
         size, offset = page_size(first), decode_cursor(after)
-        rows = (
-            await EdgeRow.filter(customer_id=self.pk)
-            .order_by("name", "id")
-            .offset(offset)
-            .limit(size + 1)
-        )
+        rows = await info.context.loaders.edge_page.load((self.pk, offset, size))
         total = await info.context.loaders.edge_count.load(self.pk)
         return connection([EdgeDevice.from_row(r) for r in rows], offset, size, total)

@@ -6,9 +6,11 @@ from __future__ import annotations
 import logging
 
 import pytest
+from graphql import GraphQLObjectType, get_named_type, is_leaf_type, is_non_null_type
 
 from gql.domain import ids
 from gql.domain.security import hash_password
+from gql.schema.build import schema
 from models.customer import Customer, CustomerSoftwareImage, Edge
 from models.enums import Role
 from models.identity import User
@@ -217,3 +219,52 @@ async def test_a_page_of_50_costs_the_statements_of_a_page_of_5(gql, world, capl
     five = await _statements(gql, acme.admin.token, caplog, 5)
     fifty = await _statements(gql, acme.admin.token, caplog, 50)
     assert 5 <= five == fifty <= 12
+
+
+def _every_field(type_: GraphQLObjectType, path: tuple[str, ...] = ()) -> str:
+    """A selection of every field of a type that needs no arguments, and of the object
+    types under it, each type once per path (so a page asks for everything a client
+    could, without going round in circles)."""
+    parts = []
+    for name, definition in type_.fields.items():
+        if any(is_non_null_type(a.type) for a in definition.args.values()):
+            continue
+        inner = get_named_type(definition.type)
+        if is_leaf_type(inner):
+            parts.append(name)
+            continue
+        on_path = (*path, type_.name)
+        if (
+            isinstance(inner, GraphQLObjectType)
+            and inner.name not in on_path
+            and (sub := _every_field(inner, on_path))
+        ):
+            page = "(first: 2)" if "first" in definition.args else ""
+            parts.append(f"{name}{page} {{ {sub} }}")
+    return " ".join(parts)
+
+
+async def test_every_field_of_customers_and_edges_costs_a_fixed_number_of_statements(
+    gql, world, caplog
+) -> None:
+    """However many customers and edges a page holds, each level of it is one batch."""
+    customer_type = schema._schema.get_type("Customer")
+    assert isinstance(customer_type, GraphQLObjectType)
+    selection = _every_field(customer_type)
+    for field in ("edges", "softwareImage", "edgeLicense", "users", "userConnection"):
+        assert field in selection  # the lists under the list are all there
+    query = f"query($first: Int) {{ customers(first: $first) {{ nodes {{ {selection} }} }} }}"
+    acme = world["acme"]
+    await add_customers(world, acme, [f"Customer {n:02}" for n in range(30)])
+    await gql("{ me { id } }", token=acme.admin.token)  # settle the token's last-used time
+    counts = []
+    for first in (2, 10):
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger="tortoise.db_client"):
+            body = await gql(query, {"first": first}, token=acme.admin.token)
+        assert "errors" not in body, body
+        nodes = body["data"]["customers"]["nodes"]
+        assert len(nodes) == first
+        assert all(len(n["edges"]["nodes"]) == 2 for n in nodes)
+        counts.append(len([r for r in caplog.records if r.name == "tortoise.db_client"]))
+    assert counts[0] == counts[1], counts
