@@ -51,6 +51,11 @@ class Problems:
     def __bool__(self) -> bool:
         return bool(self.items)
 
+    def about(self, *path: str) -> bool:
+        """Whether a problem was already found with this field (so a value known to be
+        invalid, over-long say, is never looked up in the database)."""
+        return any(field == ["input", *path] for _, _, field in self.items)
+
     def build(self, error_type: type, code_enum: type[Enum]) -> list:
         """The problems as `error_type` objects with codes of `code_enum`."""
         return [error_type(field=f, message=m, code=code_enum(c)) for c, m, f in self.items]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import traceback
 import uuid
 from collections.abc import Iterator
 from enum import Enum
@@ -65,6 +66,37 @@ def without_value(message: str) -> str:
     return f"{head}: {reason}."
 
 
+# Whose messages quote the values of a statement (a name, a password hash): their
+# tracebacks are logged without the messages.
+_QUOTING_MODULES = ("tortoise", "pypika", "asyncpg", "sqlite3", "aiosqlite")
+
+
+def log_unexpected(error_id: str, exc: BaseException) -> None:
+    """Logs a fault with its traceback under `error_id`. A database layer's message may
+    quote what the client sent, so for those only the exception's type is kept."""
+    chain, seen = [], exc
+    while seen is not None and len(chain) < 6:
+        chain.append(seen)
+        seen = seen.__cause__ or seen.__context__
+    if not any(type(e).__module__.startswith(_QUOTING_MODULES) for e in chain):
+        log.error(
+            "unexpected error (error id %s)",
+            error_id,
+            exc_info=(type(exc), exc, exc.__traceback__),
+            extra={"error_id": error_id},
+        )
+        return
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    kinds = " <- ".join(f"{type(e).__module__}.{type(e).__qualname__}" for e in chain)
+    log.error(
+        "unexpected error (error id %s): %s (messages withheld: they may quote request values)\n%s",
+        error_id,
+        kinds,
+        frames,
+        extra={"error_id": error_id},
+    )
+
+
 def mask(error: GraphQLError) -> GraphQLError:
     """The client-safe form of one error, with an `extensions.code` always: the API's
     own errors keep theirs; parse, validation and variable errors get theirs here; the
@@ -94,13 +126,7 @@ def mask(error: GraphQLError) -> GraphQLError:
         )
     else:
         code, message = "INTERNAL_SERVER_ERROR", "Unexpected error."
-        log.error(
-            "unexpected error (error id %s)%s",
-            error_id,
-            "" if original else f": {error.message}",
-            exc_info=(type(original), original, original.__traceback__) if original else None,
-            extra={"error_id": error_id},
-        )
+        log_unexpected(error_id, original or error)
     return GraphQLError(
         message,
         nodes=error.nodes,

@@ -114,15 +114,21 @@ async def duplicates(
         others = others.exclude(id=exclude_customer)
     if (
         company.account_number
+        and not problems.about("accountNumber")
         and await others.filter(account_number_key=company.account_number.lower()).exists()
     ):
         problems.add("DUPLICATE", "This account number is taken.", "accountNumber")
     if (
         company.name
+        and not problems.about("companyName")
         and await others.filter(
             partner_id=partner_id, company_name_key=company.name.lower()
         ).exists()
     ):
         problems.add("DUPLICATE", "You already have a customer of this name.", "companyName")
-    if username and await UserRow.filter(username_key=username.lower()).exists():
+    if (
+        username
+        and not problems.about("admin", "username")
+        and await UserRow.filter(username_key=username.lower()).exists()
+    ):
         problems.add("DUPLICATE", "This username is taken.", "admin", "username")

@@ -18,8 +18,10 @@ from models.customer import Customer, CustomerEdgeLicense, CustomerSoftwareImage
 MAX_NAMED_EDGES = 10
 
 
-async def lock_customer(customer_id: int, conn: BaseDBAsyncClient) -> Customer:
-    return await Customer.filter(id=customer_id).select_for_update().using_db(conn).get()
+async def lock_customer(customer_id: int, conn: BaseDBAsyncClient) -> Customer | None:
+    """The customer, locked for the rest of the transaction; None when it was deleted
+    since the caller found it (the caller answers NOT_FOUND, as if it never had)."""
+    return await Customer.filter(id=customer_id).select_for_update().using_db(conn).first()
 
 
 def edges_sentence(count_by_thing: dict[str, list[str]], noun: str, advice: str) -> list[str]:

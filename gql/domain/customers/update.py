@@ -150,6 +150,9 @@ async def update(
     try:
         async with in_transaction() as conn:
             customer = await lock_customer(customer_pk, conn)
+            if customer is None:  # deleted since the caller found it
+                problems.add("NOT_FOUND", "No such customer.", "id")
+                return None
             plan = await check(problems, viewer, customer, change, conn)
             if problems or validate_only:
                 return None

@@ -46,6 +46,9 @@ async def assign_edge_license(
     async with in_transaction() as conn:
         # The customer's lock orders this against a concurrent removal of the license.
         customer = await lock_customer(edge.customer_id, conn)
+        if customer is None:
+            problems.add("NOT_FOUND", "No such edge.", "edgeId")
+            return payload(AssignEdgeLicensePayload, problems, edge=None)
         license_ = await edges.check_license(
             problems, customer, input.edge_license_id, conn, "edgeLicenseId"
         )

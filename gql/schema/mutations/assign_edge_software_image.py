@@ -52,6 +52,9 @@ async def assign_edge_software_image(
     async with in_transaction() as conn:
         # The customer's lock orders this against a concurrent removal of the image.
         customer = await lock_customer(edge.customer_id, conn)
+        if customer is None:
+            problems.add("NOT_FOUND", "No such edge.", "edgeId")
+            return _failed(problems)
         image = await edges.choose_image(
             problems, customer, input.software_image_id, conn, "softwareImageId"
         )

@@ -61,6 +61,9 @@ async def create_edge(info: Info, input: CreateEdgeInput) -> CreateEdgePayload:
     )
     async with in_transaction() as conn:
         customer = await lock_customer(pk, conn)
+        if customer is None:
+            problems.add("NOT_FOUND", "No such customer.", "customerId")
+            return _failed(problems)
         image = await edges.choose_image(
             problems, customer, input.software_image_id, conn, "softwareImageId"
         )

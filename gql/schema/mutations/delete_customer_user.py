@@ -35,10 +35,9 @@ async def delete_customer_user(
     problems = Problems()
     async with in_transaction() as conn:
         row = await scoping.find(scoping.manageable_users(viewer), input.id, "User", conn)
-        if row is None:
+        if row is None or await lock_customer(row.customer_id, conn) is None:
             problems.add("NOT_FOUND", "No such user.", "id")
         else:
-            await lock_customer(row.customer_id, conn)
             await customer_users.keeps_a_superuser(problems, row, conn, "id")
         if problems or row is None:
             return payload(DeleteCustomerUserPayload, problems, deleted_id=None)

@@ -54,6 +54,8 @@ async def delete_partner_customer(
     async with in_transaction() as conn:
         # Locked, so that no edge can be added between the check and the delete.
         customer = await lock_customer(pk, conn)
+        if customer is None:  # deleted by a concurrent request
+            return _failed("NOT_FOUND", "No such customer of your partner.")
         edges = await Edge.filter(customer_id=pk).using_db(conn).count()
         if edges:
             return _failed(

@@ -20,6 +20,8 @@ from models.enums import Role, TokenKind
 from models.identity import AuthToken
 from models.identity import User as UserRow
 
+MAX_USERNAME = 254  # as stored: the longest e-mail address
+
 SESSION_TTL = timedelta(hours=12)
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -73,7 +75,9 @@ async def login(info: Info, input: LoginInput) -> LoginPayload:
         return payload(LoginPayload, problems, token=None, expires_at=None, user=None)
 
     now = datetime.now(UTC)
-    user = await UserRow.get_or_none(username_key=username.lower())
+    # No username is longer than an e-mail address may be: such a name is unknown.
+    too_long = len(username) > MAX_USERNAME
+    user = None if too_long else await UserRow.get_or_none(username_key=username.lower())
     if user is not None and user.locked_until is not None and user.locked_until > now:
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
         return _failed(

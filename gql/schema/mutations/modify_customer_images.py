@@ -84,6 +84,9 @@ async def modify_customer_images(
         explicit["default_image"] = input.default_software_image_id
     async with in_transaction() as conn:
         customer = await lock_customer(pk, conn)
+        if customer is None:
+            problems.add("NOT_FOUND", "No such customer of your partner.", "customerId")
+            return payload(ModifyCustomerImagesPayload, problems, customer=None)
         partner = await Partner.filter(id=customer.partner_id).using_db(conn).get()
         state = await configuration.start(
             problems, partner, explicit, customer=customer, prefix=(), conn=conn

@@ -85,7 +85,9 @@ async def update_customer_user(
         if row is None:
             problems.add("NOT_FOUND", "No such user.", "id")
             return payload(UpdateCustomerUserPayload, problems, user=None)
-        await lock_customer(row.customer_id, conn)
+        if await lock_customer(row.customer_id, conn) is None:
+            problems.add("NOT_FOUND", "No such user.", "id")
+            return payload(UpdateCustomerUserPayload, problems, user=None)
         changes = await _check(problems, row, input, provided_fields(info), conn)
         if problems:
             return payload(UpdateCustomerUserPayload, problems, user=None)

@@ -11,6 +11,7 @@ import strawberry
 
 from gql.domain import ids, scoping
 from gql.schema.context import Info
+from gql.schema.errors import ApiError
 from gql.schema.pagination import (
     After,
     Connection,
@@ -23,6 +24,8 @@ from gql.schema.pagination import (
 )
 from gql.schema.permissions import CanReadAuditLog, requires
 from gql.schema.types.audit import AuditEvent
+
+MAX_ACTION = 64  # as stored
 
 
 @strawberry.enum(description="The order of audit events.")
@@ -65,6 +68,10 @@ class AuditQuery:
         if customer_id is not None:
             rows = rows.filter(customer_id=ids.decode_as(customer_id, "Customer") or -1)
         if action is not None:
+            if len(action) > MAX_ACTION:
+                raise ApiError(
+                    f"`action` is limited to {MAX_ACTION} characters.", code="BAD_USER_INPUT"
+                )
             rows = rows.filter(action=action.strip())
         total = await rows.count()
         if order is AuditEventOrder.OLDEST_FIRST:
