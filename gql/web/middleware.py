@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # The explorer loads only the app's own scripts, styles and fonts. CodeMirror and React
@@ -89,13 +91,16 @@ class BodySizeLimitMiddleware:
                 await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
-        body = f"The request body is larger than {self.limit} bytes.".encode()
+        message = f"The request body is larger than {self.limit} bytes."
+        body = json.dumps(
+            {"errors": [{"message": message, "extensions": {"code": "PAYLOAD_TOO_LARGE"}}]}
+        ).encode()
         await send(
             {
                 "type": "http.response.start",
                 "status": 413,
                 "headers": [
-                    (b"content-type", b"text/plain; charset=utf-8"),
+                    (b"content-type", b"application/json"),
                     (b"content-length", str(len(body)).encode()),
                 ],
             }

@@ -41,7 +41,12 @@ log = logging.getLogger("portal.http")
 GRAPHIQL_DIR = Path(__file__).parent / "static" / "graphiql"
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 _NUL_ESCAPE = re.compile(r"\\u0000|\\u\{0+\}", re.IGNORECASE)
-_CODES = {400: "BAD_REQUEST", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 413: "BAD_REQUEST"}
+_CODES = {
+    400: "BAD_REQUEST",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    415: "UNSUPPORTED_MEDIA_TYPE",
+}
 
 
 def error_response(
