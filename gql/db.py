@@ -137,6 +137,9 @@ _UNAVAILABLE = (
     asyncpg.AdminShutdownError,  # the server is shutting down or restarting
     asyncpg.CrashShutdownError,
     asyncpg.exceptions.ConnectionDoesNotExistError,  # the connection died mid-query
+    asyncpg.QueryCanceledError,  # statement_timeout, or cancelled by an administrator
+    asyncpg.TooManyConnectionsError,  # the server's max_connections reached
+    asyncpg.InsufficientResourcesError,  # SQLSTATE class 53: out of memory, disk …
 )
 
 

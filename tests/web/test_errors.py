@@ -83,3 +83,19 @@ def test_a_locked_sqlite_database_counts_as_unavailable() -> None:
     wrapped.__cause__ = sqlite3.OperationalError("database is locked")
     assert is_unavailable(wrapped)
     assert not is_unavailable(sqlite3.OperationalError("no such table: x"))
+
+
+def test_a_cancelled_statement_or_a_full_server_counts_as_unavailable() -> None:
+    import asyncpg
+    from tortoise.exceptions import OperationalError
+
+    from gql.db import is_unavailable
+
+    for cause in (
+        asyncpg.QueryCanceledError("canceling statement due to statement timeout"),
+        asyncpg.TooManyConnectionsError("sorry, too many clients already"),
+    ):
+        wrapped = OperationalError("wrapped")
+        wrapped.__cause__ = cause
+        assert is_unavailable(wrapped), cause
+    assert not is_unavailable(asyncpg.UniqueViolationError("duplicate key"))
