@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
+from typing import Any
 
 import strawberry
 
@@ -100,9 +102,13 @@ class Customer(Node):
     default_image_pk: strawberry.Private[int]
     pool_pk: strawberry.Private[int]
     cloned_from_pk: strawberry.Private[int | None]
+    # Relations a page loaded with its customers (gql.schema.prefetch), by field name;
+    # a field not in it is loaded on demand through the request's loaders.
+    prefetched: strawberry.Private[dict[str, Any]] = dataclasses.field(default_factory=dict)
 
     @classmethod
-    def from_row(cls, row: CustomerRow) -> Customer:
+    def from_row(cls, row: CustomerRow | Any) -> Customer:
+        """From a model row, or anything with its attributes (a page's plain rows)."""
         return cls(
             id=ids.encode("Customer", row.id),
             company_name=row.company_name,
@@ -129,28 +135,40 @@ class Customer(Node):
             cloned_from_pk=row.cloned_from_id,
         )
 
+    # The relations a page prefetches are plain (synchronous) resolvers: a prefetched
+    # value is returned as it is, with no task per customer; otherwise the loader's
+    # awaitable is, and GraphQL awaits it.
+
     @strawberry.field(description="The software images assigned to the customer.")
-    async def software_images(self, info: Info) -> list[CustomerSoftwareImage]:
-        images = await info.context.loaders.customer_images.load(self.pk)
+    def software_images(self, info: Info) -> list[CustomerSoftwareImage]:
+        images = self.prefetched.get("softwareImages")
+        if images is None:
+            return self._images_loaded(info)  # type: ignore[return-value]
+        return self.with_default(images)
+
+    def with_default(self, images: list[SoftwareImage]) -> list[CustomerSoftwareImage]:
         return [
             CustomerSoftwareImage(image=i, is_default=i.pk == self.default_image_pk) for i in images
         ]
 
+    async def _images_loaded(self, info: Info) -> list[CustomerSoftwareImage]:
+        return self.with_default(await info.context.loaders.customer_images.load(self.pk))
+
     @strawberry.field(description="The image the customer's new edges get.")
-    async def default_software_image(self, info: Info) -> SoftwareImage:
-        image = await info.context.loaders.image.load(self.default_image_pk)
-        assert image is not None  # a foreign key with ON DELETE RESTRICT
-        return image
+    def default_software_image(self, info: Info) -> SoftwareImage:
+        return info.context.loaders.image.load(self.default_image_pk)  # type: ignore[return-value]
 
     @strawberry.field(description="The gateway pool the customer's edges connect through.")
-    async def gateway_pool(self, info: Info) -> GatewayPool:
-        pool = await info.context.loaders.pool.load(self.pool_pk)
-        assert pool is not None  # a foreign key with ON DELETE RESTRICT
-        return pool
+    def gateway_pool(self, info: Info) -> GatewayPool:
+        pool = self.prefetched.get("gatewayPool")
+        return pool or info.context.loaders.pool.load(self.pool_pk)  # type: ignore[return-value]
 
     @strawberry.field(description="The edge licenses assigned to the customer.")
-    async def edge_licenses(self, info: Info) -> list[EdgeLicense]:
-        return await info.context.loaders.customer_licenses.load(self.pk)
+    def edge_licenses(self, info: Info) -> list[EdgeLicense]:
+        licenses = self.prefetched.get("edgeLicenses")
+        if licenses is None:
+            return info.context.loaders.customer_licenses.load(self.pk)  # type: ignore[return-value]
+        return licenses
 
     @strawberry.field(
         description="The partner the customer belongs to; null when the caller may not see "
@@ -187,8 +205,11 @@ class Customer(Node):
         return connection(everyone[offset : offset + size + 1], offset, size, len(everyone))
 
     @strawberry.field(description="How many edges the customer has.")
-    async def edge_count(self, info: Info) -> int:
-        return await info.context.loaders.edge_count.load(self.pk)
+    def edge_count(self, info: Info) -> int:
+        count = self.prefetched.get("edgeCount")
+        if count is None:
+            return info.context.loaders.edge_count.load(self.pk)  # type: ignore[return-value]
+        return count
 
     @strawberry.field(description="The customer's edges, by name, a page at a time.")
     async def edges(

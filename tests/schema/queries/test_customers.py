@@ -11,7 +11,7 @@ from graphql import GraphQLObjectType, get_named_type, is_leaf_type, is_non_null
 from gql.domain import ids
 from gql.domain.security import hash_password
 from gql.schema.build import schema
-from models.customer import Customer, CustomerSoftwareImage, Edge
+from models.customer import Customer, CustomerEdgeLicense, CustomerSoftwareImage, Edge
 from models.enums import Role
 from models.identity import User
 from tests.factories import login, make_user
@@ -268,3 +268,55 @@ async def test_every_field_of_customers_and_edges_costs_a_fixed_number_of_statem
         assert all(len(n["edges"]["nodes"]) == 2 for n in nodes)
         counts.append(len([r for r in caplog.records if r.name == "tortoise.db_client"]))
     assert counts[0] == counts[1], counts
+
+
+LIST_PAGE = """query Customers($first: Int!) {
+  customers(first: $first, orderBy: NAME) { edges { node {
+    id companyName domain accountNumber partnerSupportAccess operatorSupportAccess
+    address { city country } gatewayPool { id name }
+    softwareImages { isDefault image { id version } } edgeLicenses { id sku edition } edgeCount
+  } } }
+}"""
+
+
+async def test_the_customer_list_is_four_statements_with_authentication(gql, world, caplog) -> None:
+    """The list a partner's frontend shows: authentication, the page (with its pools and
+    edge counts), its images, its licenses; no COUNT, as totalCount is not asked for."""
+    acme = world["acme"]
+    await add_customers(world, acme, [f"Customer {n:02}" for n in range(50)])
+    await gql("{ me { id } }", token=acme.admin.token)  # settle the token's last-used time
+    for first in (5, 50):
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger="tortoise.db_client"):
+            body = await gql(LIST_PAGE, {"first": first}, token=acme.admin.token)
+        nodes = [e["node"] for e in body["data"]["customers"]["edges"]]
+        assert len(nodes) == first
+        assert nodes[0]["edgeCount"] == 2
+        assert nodes[0]["gatewayPool"]["name"] == "EU"
+        assert [i["image"]["version"] for i in nodes[0]["softwareImages"]] == ["5.2.0"]
+        statements = [r.getMessage() for r in caplog.records if r.name == "tortoise.db_client"]
+        assert len(statements) == 4, statements
+        assert not any("COUNT(*)" in s and "edge_count" not in s for s in statements)
+
+
+async def test_a_page_shows_what_each_customer_shows_on_its_own(gql, world) -> None:
+    """The page loads its relations in bulk; one customer loads them one by one. Both
+    paths give the same answer."""
+    acme = world["acme"]
+    customers = await add_customers(world, acme, ["Alpha Co", "Beta Co", "Gamma Co"])
+    licenses = list(world["catalogue"]["licenses"].values())
+    for n, customer in enumerate(customers):  # none, one and two licenses
+        for license_id in licenses[:n]:
+            await CustomerEdgeLicense.create(customer=customer, license_id=license_id)
+    fields = LIST_PAGE.split("node {", 1)[1].rsplit("} } }", 1)[0]
+    page = await gql(LIST_PAGE, {"first": 10}, token=acme.admin.token)
+    nodes = [e["node"] for e in page["data"]["customers"]["edges"]]
+    assert len(nodes) == 3
+    for node in nodes:
+        alone = await gql(
+            f"query($id: ID!) {{ customer(id: $id) {{ {fields} }} }}",
+            {"id": node["id"]},
+            token=acme.admin.token,
+        )
+        assert alone["data"]["customer"] == node
+    assert [len(n["edgeLicenses"]) for n in nodes] == [0, 1, 2]
