@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
-from tortoise.functions import Count
+from tortoise import connections
 from tortoise.models import Model
 
 from gql.domain import scoping
@@ -28,6 +28,7 @@ from models.catalogue import PartnerEdgeLicense, PartnerGatewayPool, PartnerSoft
 from models.catalogue import SoftwareImage as SoftwareImageRow
 from models.customer import CustomerEdgeLicense, CustomerSoftwareImage
 from models.customer import Edge as EdgeRow
+from models.webhook import WebhookDelivery as WebhookDeliveryRow
 
 V = TypeVar("V")
 
@@ -68,39 +69,59 @@ def _linked(
     return load
 
 
-async def _edge_counts(keys: Sequence[int]) -> list[int]:
-    rows = (
-        await EdgeRow.filter(customer_id__in=keys)
-        .annotate(n=Count("id"))
-        .group_by("customer_id")
-        .values_list("customer_id", "n")
-    )
-    counts = dict(rows)
-    return [counts.get(k, 0) for k in keys]
+# A page key: (parent, offset, size, condition). The condition is SQL the server
+# wrote (a status filter from an enum), never text from the request.
+PageKey = tuple[int, int, int, str]
 
 
-async def _edge_pages(keys: Sequence[tuple[int, int, int]]) -> list[list[EdgeRow]]:
-    """Pages of several customers' edges (by name): keys are (customer, offset, size),
-    and each distinct (offset, size) costs one statement, a window over all of them,
-    so a page of customers with their edges is two statements, not one per customer.
-    Every value in the SQL is an int the server computed."""
-    windows: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for customer, offset, size in keys:
-        windows[(int(offset), int(size))].add(int(customer))
-    pages: dict[tuple[int, int, int], list[EdgeRow]] = defaultdict(list)
-    for (offset, size), customers in windows.items():
-        listed = ", ".join(map(str, sorted(customers)))
-        rows = await EdgeRow.raw(
-            # Every value in it is an int, cast above.
-            'SELECT * FROM (SELECT "edge".*, ROW_NUMBER() OVER (PARTITION BY "customer_id" '  # noqa: S608
-            'ORDER BY "name", "id") AS "page_row" FROM "edge" WHERE "customer_id" IN '
-            f'({listed})) AS "paged" '
-            f'WHERE "page_row" > {offset} AND "page_row" <= {offset + size + 1} '
-            'ORDER BY "customer_id", "page_row"'
-        )
-        for row in rows:
-            pages[(row.customer_id, offset, size)].append(row)
-    return [pages.get((c, o, s), []) for c, o, s in keys]
+def _pages(model: type[Model], parent: str, order: str) -> Callable[..., Awaitable[list]]:
+    """A batch function for pages of children of many parents (a customer's edges, a
+    webhook's deliveries): each distinct (offset, size, condition) costs one statement,
+    a window over all the parents, however many there are. The parents come from rows
+    the caller was allowed to read; every value in the SQL is an int or server-written."""
+    table = model._meta.db_table
+
+    async def batch(keys: Sequence[PageKey]) -> list[list]:
+        windows: dict[tuple[int, int, str], set[int]] = defaultdict(set)
+        for parent_pk, offset, size, condition in keys:
+            windows[(int(offset), int(size), condition)].add(int(parent_pk))
+        pages: dict[PageKey, list] = defaultdict(list)
+        for (offset, size, condition), parents in windows.items():
+            listed = ", ".join(map(str, sorted(parents)))
+            rows = await model.raw(
+                f'SELECT * FROM (SELECT "{table}".*, ROW_NUMBER() OVER '  # noqa: S608
+                f'(PARTITION BY "{parent}" ORDER BY {order}) AS "page_row" FROM "{table}" '
+                f'WHERE "{parent}" IN ({listed}){condition}) AS "paged" '
+                f'WHERE "page_row" > {offset} AND "page_row" <= {offset + size + 1} '
+                f'ORDER BY "{parent}", "page_row"'
+            )
+            for row in rows:
+                pages[(getattr(row, parent), offset, size, condition)].append(row)
+        return [pages.get(key, []) for key in keys]
+
+    return batch
+
+
+def _counts(model: type[Model], parent: str) -> Callable[..., Awaitable[list[int]]]:
+    """A batch function counting the children of many parents, keyed by (parent,
+    condition) as above: one statement per distinct condition."""
+    table = model._meta.db_table
+
+    async def batch(keys: Sequence[tuple[int, str]]) -> list[int]:
+        by_condition: dict[str, set[int]] = defaultdict(set)
+        for parent_pk, condition in keys:
+            by_condition[condition].add(int(parent_pk))
+        counts: dict[tuple[int, str], int] = {}
+        for condition, parents in by_condition.items():
+            listed = ", ".join(map(str, sorted(parents)))
+            rows = await connections.get("default").execute_query_dict(
+                f'SELECT "{parent}" AS "parent", COUNT(*) AS "n" FROM "{table}" '  # noqa: S608
+                f'WHERE "{parent}" IN ({listed}){condition} GROUP BY "{parent}"'
+            )
+            counts.update({(r["parent"], condition): r["n"] for r in rows})
+        return [counts.get((int(p), c), 0) for p, c in keys]
+
+    return batch
 
 
 @dataclass
@@ -119,7 +140,9 @@ class Loaders:
     customer_users: DataLoader[int, list[User]] = field(init=False)
     user: DataLoader[int, User | None] = field(init=False)
     edge_count: DataLoader[int, int] = field(init=False)
-    edge_page: DataLoader[tuple[int, int, int], list[EdgeRow]] = field(init=False)
+    edge_page: DataLoader[PageKey, list[EdgeRow]] = field(init=False)
+    delivery_page: DataLoader[PageKey, list[WebhookDeliveryRow]] = field(init=False)
+    delivery_count: DataLoader[tuple[int, str], int] = field(init=False)
 
     def __post_init__(self) -> None:
         image, pool, license_ = (
@@ -144,8 +167,13 @@ class Loaders:
         self.customer_licenses = _grouped(_linked(CustomerEdgeLicense, "customer", *license_))
         self.customer_users = _grouped(self._customer_users)
         self.user = _by_id(self._users)
-        self.edge_count = DataLoader(load_fn=_edge_counts)
-        self.edge_page = DataLoader(load_fn=_edge_pages)
+        edge_count = _counts(EdgeRow, "customer_id")
+        self.edge_count = DataLoader(load_fn=lambda keys: edge_count([(k, "") for k in keys]))
+        self.edge_page = DataLoader(load_fn=_pages(EdgeRow, "customer_id", '"name", "id"'))
+        self.delivery_page = DataLoader(
+            load_fn=_pages(WebhookDeliveryRow, "webhook_id", '"id" DESC')
+        )
+        self.delivery_count = DataLoader(load_fn=_counts(WebhookDeliveryRow, "webhook_id"))
 
     async def _partners(self, keys: Sequence[int]) -> dict[int, Partner]:
         if self.viewer is None:

@@ -219,6 +219,6 @@ class Customer(Node):
         after: After = None,
     ) -> Connection[EdgeDevice]:
         size, offset = page_size(first), decode_cursor(after)
-        rows = await info.context.loaders.edge_page.load((self.pk, offset, size))
+        rows = await info.context.loaders.edge_page.load((self.pk, offset, size, ""))
         total = await info.context.loaders.edge_count.load(self.pk)
         return connection([EdgeDevice.from_row(r) for r in rows], offset, size, total)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import strawberry
 
-from gql.domain import ids, scoping
+from gql.domain import ids
 from gql.schema.context import Info
 from gql.schema.pagination import After, Connection, First, connection, decode_cursor, page_size
 from gql.schema.types.node import Node
@@ -85,10 +85,11 @@ class Webhook(Node):
             DeliveryStatus | None, strawberry.argument(description="Only these.")
         ] = None,
     ) -> Connection[WebhookDelivery]:
+        # This webhook was read through the caller's scope, and so are its deliveries:
+        # every webhook's page of a list is one statement (and one count).
         size, offset = page_size(first), decode_cursor(after)
-        found = scoping.webhook_deliveries(info.context.user).filter(webhook_id=self.pk)
-        if status is not None:
-            found = found.filter(status=status.value)
-        total = await found.count()
-        page = await found.order_by("-id").offset(offset).limit(size + 1)
+        condition = "" if status is None else f" AND \"status\" = '{DeliveryStatus(status).value}'"
+        loaders = info.context.loaders
+        page = await loaders.delivery_page.load((self.pk, offset, size, condition))
+        total = await loaders.delivery_count.load((self.pk, condition))
         return connection([WebhookDelivery.from_row(r) for r in page], offset, size, total)
