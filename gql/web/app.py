@@ -26,6 +26,22 @@ from gql.web.view import GRAPHIQL_DIR, PortalGraphQL
 
 log = logging.getLogger("portal.app")
 
+# What a permitted origin's scripts may send: the token and body type, the request id,
+# tracing context (W3C Trace Context and Baggage, Sentry), Apollo Client's name and
+# version headers, and an idempotency key.
+CORS_REQUEST_HEADERS = (
+    "Authorization",
+    "Content-Type",
+    "X-Request-ID",
+    "traceparent",
+    "tracestate",
+    "baggage",
+    "sentry-trace",
+    "apollographql-client-name",
+    "apollographql-client-version",
+    "Idempotency-Key",
+)
+
 
 async def database_unavailable(request: Request, exc: Exception) -> JSONResponse:
     log.warning("database unavailable before execution: %s", type(exc.__cause__).__name__)
@@ -102,7 +118,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                 CORSMiddleware,
                 allow_origins=list(settings.cors_origins),
                 allow_methods=["GET", "POST"],
-                allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+                allow_headers=list(CORS_REQUEST_HEADERS),
                 expose_headers=["X-Request-ID"],
                 max_age=600,
             )
