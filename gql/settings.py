@@ -74,6 +74,8 @@ class Settings:
     sqlite_busy_timeout_ms: int = 5000
     graphiql: bool = True
     introspection: bool = True
+    # Serve the SDL at GET /graphql/schema.graphql (whether or not introspection is on).
+    publish_schema: bool = True
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     # The largest request body accepted, in bytes.
     max_body_bytes: int = 1_048_576
@@ -122,6 +124,7 @@ class Settings:
             ),
             graphiql=_bool(env, "PORTAL_GRAPHIQL", d.graphiql),
             introspection=_bool(env, "PORTAL_INTROSPECTION", d.introspection),
+            publish_schema=_bool(env, "PORTAL_PUBLISH_SCHEMA", d.publish_schema),
             cors_origins=origins,
             max_body_bytes=_int(env, "PORTAL_MAX_BODY_BYTES", d.max_body_bytes, minimum=1024),
             log_level=_choice(

@@ -19,6 +19,7 @@ from gql import db
 from gql.db import UNAVAILABLE_MESSAGE, DatabaseUnavailable
 from gql.domain.webhooks import worker as webhook_worker
 from gql.settings import Settings
+from gql.web import schema_file
 from gql.web.exports import export_customers, export_edges
 from gql.web.middleware import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from gql.web.observability import RequestLogMiddleware, configure_logging, metrics_response
@@ -96,14 +97,17 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                 await worker
             await db.close_db()
 
+    graphql = PortalGraphQL(settings)
     routes = [
-        Route("/graphql", PortalGraphQL(settings)),
+        Route("/graphql", graphql),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Route("/metrics", metrics_response, methods=["GET"]),
         Route("/export/customers.csv", export_customers, methods=["GET"]),
         Route("/export/edges.csv", export_edges, methods=["GET"]),
     ]
+    if settings.publish_schema:
+        routes.append(Route(schema_file.PATH, schema_file.schema_file(graphql.schema)))
     if settings.graphiql:
         routes.append(Mount("/graphiql", StaticFiles(directory=GRAPHIQL_DIR), name="graphiql"))
 
