@@ -6,6 +6,8 @@
 - Mutations over GET get 405; bodies other than JSON get 415 (form and text bodies
   are how cross-site requests slip past CORS).
 - Input is bounded before execution: NUL characters, list sizes and nesting.
+- Persisted documents (APQ, trusted documents) are resolved in gql.web.persisted,
+  hooked in by `run`, `should_render_graphql_ide` and `execute_operation` below.
 - The explorer comes from the app's own files, never a CDN.
 """
 
@@ -20,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from strawberry.asgi import GraphQL
 from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.types.unset import UNSET
 
 from gql.db import DatabaseUnavailable, is_unavailable
 from gql.domain.auth import authenticate
@@ -28,6 +31,7 @@ from gql.schema.context import Context
 from gql.schema.limits import input_problem
 from gql.schema.loaders import Loaders
 from gql.settings import Settings
+from gql.web import persisted
 
 GRAPHIQL_DIR = Path(__file__).parent / "static" / "graphiql"
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -74,6 +78,7 @@ class PortalGraphQL(GraphQL[Context, None]):
         )
         self.settings = settings
         self._graphiql_page = (GRAPHIQL_DIR / "index.html").read_text(encoding="utf-8")
+        self.persisted = persisted.PersistedDocuments.from_settings(settings)
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
         try:
@@ -146,3 +151,27 @@ class PortalGraphQL(GraphQL[Context, None]):
                 response.headers["content-length"] = str(len(response.body))
                 response.status_code = 400
         return response
+
+    # --- persisted documents (gql.web.persisted) ------------------------------------
+
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:  # type: ignore[override]
+        try:
+            if isinstance(request, Request) and request.method == "GET":
+                self.persisted.check_query_params(request.query_params)
+            return await super().run(request, context, root_value)
+        except persisted.Refusal as refusal:
+            return refusal.response()
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        # A GET that names a persisted document wants the result, whatever it accepts.
+        return super().should_render_graphql_ide(
+            request
+        ) and not persisted.has_persisted_parameters(request.query_params)
+
+    async def execute_operation(self, **kwargs: Any) -> Any:  # type: ignore[override]
+        resolution = await self.persisted.resolve(kwargs["request_data"], kwargs["request_adapter"])
+        kwargs["request_data"] = resolution.request_data
+        kwargs["context"].trusted_document = resolution.trusted
+        result = await super().execute_operation(**kwargs)
+        self.persisted.settle(resolution, result)
+        return result
