@@ -76,6 +76,8 @@ class Settings:
     introspection: bool = True
     # Serve the SDL at GET /graphql/schema.graphql (whether or not introspection is on).
     publish_schema: bool = True
+    # A JSON file of sha256 -> GraphQL document: when set, only those documents run.
+    trusted_documents: str | None = None
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     # The largest request body accepted, in bytes.
     max_body_bytes: int = 1_048_576
@@ -125,6 +127,7 @@ class Settings:
             graphiql=_bool(env, "PORTAL_GRAPHIQL", d.graphiql),
             introspection=_bool(env, "PORTAL_INTROSPECTION", d.introspection),
             publish_schema=_bool(env, "PORTAL_PUBLISH_SCHEMA", d.publish_schema),
+            trusted_documents=(env.get("PORTAL_TRUSTED_DOCUMENTS") or "").strip() or None,
             cors_origins=origins,
             max_body_bytes=_int(env, "PORTAL_MAX_BODY_BYTES", d.max_body_bytes, minimum=1024),
             log_level=_choice(

@@ -9,6 +9,11 @@
   queries altogether after a 400 or 500. The retry sends `query` with the hash, which
   must be the document's (else 400 `provided sha does not match query`); a document
   that parses and validates is then stored.
+- Trusted documents (PORTAL_TRUSTED_DOCUMENTS, gql.web.trusted): only the documents
+  of the operator's manifest run, named by hash (the APQ extension, or `documentId` /
+  `id` as the GraphQL-over-HTTP persisted-documents appendix has it: `sha256:<hex>`)
+  or sent whole; any other document gets 400 PERSISTED_QUERY_NOT_ALLOWED, and nothing
+  is stored.
 
 The view calls `resolve` before executing and `settle` after; a `Refusal` becomes the
 JSON answer.
@@ -29,10 +34,12 @@ from strawberry.http import GraphQLRequestData
 from strawberry.types.execution import PreExecutionError
 
 from gql.settings import Settings
+from gql.web.trusted import TrustedDocuments
 
 MAX_DOCUMENTS = 1000
 MAX_BYTES = 10 * 1024 * 1024
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+_ID_KEYS = ("documentId", "id")
 
 
 class Refusal(Exception):
@@ -88,7 +95,7 @@ class DocumentCache:
 @dataclass(frozen=True, slots=True)
 class Resolution:
     request_data: GraphQLRequestData
-    trusted: bool = False  # the document is one the operator trusts
+    trusted: bool = False  # the document is one of the operator's trusted documents
     register: tuple[str, str] | None = None  # (hash, document) to store once it validated
 
 
@@ -108,18 +115,31 @@ def _apq_hash(extensions: Mapping[str, Any] | None) -> str | None:
     return digest.lower()
 
 
+def _document_id(raw: Any) -> str:
+    """The hash in a `documentId` (`sha256:<hex>`, or the bare hex)."""
+    if not isinstance(raw, str):
+        raise _bad_request("`documentId` must be a string.")
+    value = raw.lower()
+    value = value.removeprefix("sha256:") if len(value) == 71 else value
+    if not _HEX64.fullmatch(value):
+        raise _bad_request("`documentId` must be sha256:<64 hexadecimal digits>.")
+    return value
+
+
 def has_persisted_parameters(params: Mapping[str, Any]) -> bool:
     """A GET that names a document rather than sending one (never the explorer)."""
-    return bool(params.get("extensions"))
+    return any(params.get(key) for key in ("extensions", *_ID_KEYS))
 
 
 class PersistedDocuments:
-    def __init__(self, cache: DocumentCache | None = None):
+    def __init__(self, trusted: TrustedDocuments | None = None, cache: DocumentCache | None = None):
+        self.trusted = trusted
         self.cache = cache if cache is not None else DocumentCache()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> PersistedDocuments:
-        return cls()
+        path = settings.trusted_documents
+        return cls(TrustedDocuments.load(path) if path else None)
 
     @staticmethod
     def check_query_params(params: Mapping[str, Any]) -> None:
@@ -143,22 +163,59 @@ class PersistedDocuments:
         if data.query is not None:
             return self._sent_whole(data, digest)
         if digest is not None:
-            document = self.cache.get(digest)
+            document = self.trusted.get(digest) if self.trusted else self.cache.get(digest)
             if document is None:
                 raise Refusal(200, "PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound")
-            return Resolution(replace(data, query=document))
-        return Resolution(data)  # no document at all: the view says so
+            return Resolution(replace(data, query=document), trusted=self.trusted is not None)
+        raw_id = await _raw_document_id(request)
+        if raw_id is None:
+            return Resolution(data)  # no document at all: the view says so
+        if self.trusted is None:
+            raise _bad_request(
+                "This server keeps no trusted documents: send the document in `query`."
+            )
+        document_id = _document_id(raw_id)
+        document = self.trusted.get(document_id)
+        if document is None:
+            raise Refusal(
+                400,
+                "PERSISTED_QUERY_NOT_FOUND",
+                f"No trusted document has the id sha256:{document_id}.",
+            )
+        return Resolution(replace(data, query=document), trusted=True)
 
     def _sent_whole(self, data: GraphQLRequestData, digest: str | None) -> Resolution:
         assert data.query is not None
-        if digest is None:
+        if digest is None and self.trusted is None:
             return Resolution(data)
         actual = sha256(data.query)
-        if actual != digest:
+        if digest is not None and actual != digest:
             raise _bad_request("provided sha does not match query")
+        if self.trusted is not None:
+            if self.trusted.get(actual) is None:
+                raise Refusal(
+                    400,
+                    "PERSISTED_QUERY_NOT_ALLOWED",
+                    "This server runs only its trusted documents, and this is not one.",
+                )
+            return Resolution(data, trusted=True)
         return Resolution(data, register=(actual, data.query))
 
     def settle(self, resolution: Resolution, result: Any) -> None:
         """Stores an APQ document once it has parsed and validated."""
         if resolution.register and not isinstance(result, PreExecutionError):
             self.cache.put(*resolution.register)
+
+
+async def _raw_document_id(request: Any) -> Any:
+    """`documentId` (or `id`) of the request, from the URL of a GET or the JSON body."""
+    if request.method == "GET":
+        params: Mapping[str, Any] = request.query_params
+    else:
+        try:
+            params = json.loads(await request.get_body())
+        except ValueError:
+            return None
+        if not isinstance(params, dict):
+            return None
+    return next((params[key] for key in _ID_KEYS if params.get(key) is not None), None)

@@ -229,6 +229,16 @@ async def test_other_extensions_are_left_alone(client: httpx.AsyncClient) -> Non
     assert response.json()["data"]["apiVersion"]
 
 
+async def test_document_ids_need_trusted_documents(client: httpx.AsyncClient) -> None:
+    for body in ({"documentId": "sha256:" + "0" * 64}, {"id": "0" * 64}):
+        response = await client.post("/graphql", json=body)
+        assert response.status_code == 400
+        assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+    # Beside a document, an `id` is not ours to judge.
+    response = await client.post("/graphql", json={"query": "{ apiVersion }", "id": 7})
+    assert response.status_code == 200
+
+
 async def test_persisted_operations_are_labelled_by_root_field(fresh: httpx.AsyncClient) -> None:
     query = unique_query()
     labels = {"operation": "apiVersion", "type": "query", "outcome": "ok"}
