@@ -6,9 +6,9 @@
 - Mutations over GET get 405; bodies other than JSON get 415 (form and text bodies
   are how cross-site requests slip past CORS).
 - Input is bounded before execution: NUL characters, list sizes and nesting.
+- The explorer comes from the app's own files, never a CDN.
 - Persisted documents (APQ, trusted documents) are resolved in gql.web.persisted,
   hooked in by `run`, `should_render_graphql_ide` and `execute_operation` below.
-- The explorer comes from the app's own files, never a CDN.
 """
 
 from __future__ import annotations
