@@ -74,6 +74,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from gql.web.observability import configure_logging
+    from gql.web.trusted import TrustedDocuments
 
     if args.workers > 1 and settings.is_sqlite:
         print(
@@ -84,6 +85,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     configure_logging(settings)
     _port_free(args.host, args.port)
+    if settings.trusted_documents:  # a file that cannot be used stops here, in one line
+        TrustedDocuments.load(settings.trusted_documents)
     _migrate(settings)
     metrics_dir = None
     if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
@@ -240,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise SystemExit(2) from None
     try:
         status = args.func(args, settings)
-    except Refusal as exc:
+    except (Refusal, SettingsError) as exc:
         print(f"portal {args.command}: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
     raise SystemExit(status)

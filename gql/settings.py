@@ -74,6 +74,10 @@ class Settings:
     sqlite_busy_timeout_ms: int = 5000
     graphiql: bool = True
     introspection: bool = True
+    # Serve the SDL at GET /graphql/schema.graphql (whether or not introspection is on).
+    publish_schema: bool = True
+    # A JSON file of sha256 -> GraphQL document: when set, only those documents run.
+    trusted_documents: str | None = None
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     # The largest request body accepted, in bytes.
     max_body_bytes: int = 1_048_576
@@ -124,6 +128,8 @@ class Settings:
             ),
             graphiql=_bool(env, "PORTAL_GRAPHIQL", d.graphiql),
             introspection=_bool(env, "PORTAL_INTROSPECTION", d.introspection),
+            publish_schema=_bool(env, "PORTAL_PUBLISH_SCHEMA", d.publish_schema),
+            trusted_documents=(env.get("PORTAL_TRUSTED_DOCUMENTS") or "").strip() or None,
             cors_origins=origins,
             max_body_bytes=_int(env, "PORTAL_MAX_BODY_BYTES", d.max_body_bytes, minimum=1024),
             max_query_cost=_int(env, "PORTAL_MAX_QUERY_COST", d.max_query_cost, minimum=1),

@@ -15,6 +15,8 @@ def test_defaults_suit_a_laptop() -> None:
     assert not s.is_postgres
     assert s.graphiql
     assert s.introspection
+    assert s.publish_schema
+    assert s.trusted_documents is None
     assert s.cors_origins == ()
     assert (s.log_level, s.log_format) == ("info", "text")
 
@@ -28,6 +30,8 @@ def test_values_are_read_and_typed() -> None:
             "PORTAL_DB_POOL_TIMEOUT": "1.5",
             "PORTAL_GRAPHIQL": "off",
             "PORTAL_INTROSPECTION": "false",
+            "PORTAL_PUBLISH_SCHEMA": "no",
+            "PORTAL_TRUSTED_DOCUMENTS": " /etc/portal/persisted-documents.json ",
             "PORTAL_CORS_ORIGINS": "https://portal.example, https://ops.example/",
             "PORTAL_LOG_LEVEL": "WARNING",
             "PORTAL_LOG_FORMAT": "json",
@@ -37,6 +41,8 @@ def test_values_are_read_and_typed() -> None:
     assert (s.db_pool_min, s.db_pool_max, s.db_pool_timeout) == (2, 30, 1.5)
     assert not s.graphiql
     assert not s.introspection
+    assert not s.publish_schema
+    assert s.trusted_documents == "/etc/portal/persisted-documents.json"
     assert s.cors_origins == ("https://portal.example", "https://ops.example")
     assert (s.log_level, s.log_format) == ("warning", "json")
 

@@ -27,7 +27,9 @@ SECRET_KEYS = frozenset({"password", "confirmpassword", "token", "passwordhash",
 def target_id(target_type: str, stored: str) -> str:
     """An event's target as clients know it: the object's global ID (what is stored is
     the database key, kept after the object is deleted)."""
-    return ids.encode(target_type, int(stored)) if stored.isdigit() else stored
+    if stored.isdigit():
+        return ids.encode(target_type, int(stored))
+    return ids.encode_key(target_type, stored)  # an object known by its name
 
 
 def _is_secret(key: str) -> bool:

@@ -1,4 +1,5 @@
-"""Opaque global IDs (Relay style): base64 of "TypeName:pk"."""
+"""Opaque global IDs (Relay style): base64 of "TypeName:pk", or "TypeName:key" for the
+few objects that are known by a name rather than a row (system properties)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,25 @@ def decode_as(global_id: str, type_name: str) -> int | None:
     if decoded is None or decoded[0] != type_name:
         return None
     return decoded[1]
+
+
+_MAX_KEY = 200
+
+
+def encode_key(type_name: str, key: str) -> str:
+    """The global ID of an object known by a name."""
+    return str(base64.urlsafe_b64encode(f"{type_name}:{key}".encode()).decode())
+
+
+def decode_key(global_id: str, type_name: str) -> str | None:
+    """The name when the ID names an object of `type_name` by its name; None otherwise."""
+    if len(global_id) > 4 * _MAX_KEY:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(global_id.encode("ascii")).decode("utf-8")
+    except (binascii.Error, UnicodeError, ValueError):
+        return None
+    prefix, sep, key = raw.partition(":")
+    if prefix != type_name or not sep or not key:
+        return None
+    return key

@@ -13,7 +13,7 @@ from tortoise.expressions import Q
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from gql.domain import access, ids
+from gql.domain import access, ids, system_properties
 from gql.domain.viewer import Viewer
 from models.audit import AuditEvent
 from models.catalogue import EdgeLicense, GatewayPool, SoftwareImage
@@ -229,3 +229,9 @@ def api_tokens(viewer: Viewer) -> QuerySet[AuthToken]:
     if viewer.role == Role.PARTNER_SUPERUSER:
         return tokens.filter(user__partner_id=viewer.partner_id)
     return tokens.filter(user_id=viewer.user_id)
+
+
+def system_property_names(viewer: Viewer) -> tuple[str, ...]:
+    """The system properties the viewer may read: every one for the operator's users
+    (as the root field `systemProperties`), none for anyone else."""
+    return tuple(system_properties.KNOWN) if viewer.role in access.OPERATORS else ()

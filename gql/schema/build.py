@@ -60,6 +60,7 @@ from gql.schema.queries.catalogue import CatalogueQuery
 from gql.schema.queries.customers import CustomerQuery
 from gql.schema.queries.identity import IdentityQuery
 from gql.schema.queries.webhooks import WebhookQuery
+from gql.schema.scalars import SCALARS
 from gql.schema.types.catalogue import EdgeLicense, GatewayPool, SoftwareImage
 from gql.schema.types.customer import Customer, EdgeDevice
 from gql.schema.types.partner import Partner
@@ -169,7 +170,9 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
             WebhookDelivery,
         ],
         extensions=extensions,
-        config=StrawberryConfig(disable_field_suggestions=not settings.introspection),
+        config=StrawberryConfig(
+            disable_field_suggestions=not settings.introspection, scalar_map=SCALARS
+        ),
     )
 
 

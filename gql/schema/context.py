@@ -25,6 +25,9 @@ class Context:
     loaders: Loaders
     # The request's variables as sent, before GraphQL filled in defaults (gql.inputs).
     raw_variables: dict | None = None
+    # The document is one of the operator's trusted documents (set by gql.web.persisted),
+    # so its operation name is a bounded metrics label.
+    trusted_document: bool = False
 
     @property
     def user(self) -> Viewer:

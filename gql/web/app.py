@@ -20,12 +20,29 @@ from gql import db
 from gql.db import UNAVAILABLE_MESSAGE, DatabaseUnavailable
 from gql.domain.webhooks import worker as webhook_worker
 from gql.settings import Settings
+from gql.web import schema_file
 from gql.web.exports import export_customers, export_edges
 from gql.web.middleware import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from gql.web.observability import RequestLogMiddleware, configure_logging, metrics_response
 from gql.web.view import GRAPHIQL_DIR, PortalGraphQL
 
 log = logging.getLogger("portal.app")
+
+# What a permitted origin's scripts may send: the token and body type, the request id,
+# tracing context (W3C Trace Context and Baggage, Sentry), Apollo Client's name and
+# version headers, and an idempotency key.
+CORS_REQUEST_HEADERS = (
+    "Authorization",
+    "Content-Type",
+    "X-Request-ID",
+    "traceparent",
+    "tracestate",
+    "baggage",
+    "sentry-trace",
+    "apollographql-client-name",
+    "apollographql-client-version",
+    "Idempotency-Key",
+)
 
 
 async def database_unavailable(request: Request, exc: Exception) -> JSONResponse:
@@ -99,14 +116,17 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                 await worker
             await db.close_db()
 
+    graphql = PortalGraphQL(settings)
     routes = [
-        Route("/graphql", PortalGraphQL(settings)),
+        Route("/graphql", graphql),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Route("/metrics", metrics_response, methods=["GET"]),
         Route("/export/customers.csv", export_customers, methods=["GET"]),
         Route("/export/edges.csv", export_edges, methods=["GET"]),
     ]
+    if settings.publish_schema:
+        routes.append(Route(schema_file.PATH, schema_file.schema_file(graphql.schema)))
     if settings.graphiql:
         routes.append(Mount("/graphiql", StaticFiles(directory=GRAPHIQL_DIR), name="graphiql"))
 
@@ -121,7 +141,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                 CORSMiddleware,
                 allow_origins=list(settings.cors_origins),
                 allow_methods=["GET", "POST"],
-                allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+                allow_headers=list(CORS_REQUEST_HEADERS),
                 expose_headers=["X-Request-ID"],
                 max_age=600,
             )

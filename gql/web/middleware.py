@@ -1,4 +1,8 @@
-"""HTTP hardening around every route: a request body limit and security headers."""
+"""HTTP hardening around every route: a request body limit and security headers.
+
+Every answer but the explorer's static assets carries `Cache-Control: no-store`: API
+answers depend on the caller's token, and no shared or browser cache may keep them.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,8 @@ GRAPHIQL_CSP = (
 )
 # Everything else is data: nothing in it may load or run anything.
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+# The explorer's scripts, styles and fonts (the same for everyone) may be cached.
+CACHEABLE_PREFIX = "/graphiql/"
 
 _COMMON = [
     (b"x-content-type-options", b"nosniff"),
@@ -23,6 +29,7 @@ _COMMON = [
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
 ]
+_REPLACED = {name for name, _ in _COMMON} | {b"content-security-policy"}
 
 
 class SecurityHeadersMiddleware:
@@ -33,18 +40,21 @@ class SecurityHeadersMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        no_store = not scope["path"].startswith(CACHEABLE_PREFIX)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [
                     h
                     for h in message.get("headers", [])
-                    if h[0].lower()
-                    not in {name for name, _ in _COMMON} | {b"content-security-policy"}
+                    if h[0].lower() not in _REPLACED
+                    and not (h[0].lower() == b"cache-control" and no_store)
                 ]
                 content_type = dict(headers).get(b"content-type", b"")
                 csp = GRAPHIQL_CSP if content_type.startswith(b"text/html") else API_CSP
                 headers += [*_COMMON, (b"content-security-policy", csp.encode())]
+                if no_store:
+                    headers.append((b"cache-control", b"no-store"))
                 message = {**message, "headers": headers}
             await send(message)
 

@@ -108,6 +108,7 @@ HTTP_LATENCY = Histogram(
 
 _KNOWN_ROUTES = {
     "/graphql",
+    "/graphql/schema.graphql",
     "/healthz",
     "/readyz",
     "/metrics",

@@ -11,6 +11,8 @@
   one the database could not serve at all 503 with `Retry-After`. Never a 500 for
   what a client sent.
 - The explorer comes from the app's own files, never a CDN.
+- Persisted documents (APQ, trusted documents) are resolved in gql.web.persisted,
+  hooked in by `run`, `should_render_graphql_ide` and `execute_operation` below.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.types.unset import UNSET
 
 from gql.db import UNAVAILABLE_MESSAGE, DatabaseUnavailable, is_unavailable
 from gql.domain.auth import authenticate
@@ -35,6 +38,7 @@ from gql.schema.context import Context
 from gql.schema.limits import input_problem
 from gql.schema.loaders import Loaders
 from gql.settings import Settings
+from gql.web import persisted
 
 log = logging.getLogger("portal.http")
 
@@ -101,6 +105,7 @@ class PortalGraphQL(GraphQL[Context, None]):
         )
         self.settings = settings
         self._graphiql_page = (GRAPHIQL_DIR / "index.html").read_text(encoding="utf-8")
+        self.persisted = persisted.PersistedDocuments.from_settings(settings)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -214,3 +219,27 @@ class PortalGraphQL(GraphQL[Context, None]):
                 response.headers["content-length"] = str(len(response.body))
                 response.status_code = 400
         return response
+
+    # --- persisted documents (gql.web.persisted) ------------------------------------
+
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:  # type: ignore[override]
+        try:
+            if isinstance(request, Request) and request.method == "GET":
+                self.persisted.check_query_params(request.query_params)
+            return await super().run(request, context, root_value)
+        except persisted.Refusal as refusal:
+            return refusal.response()
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        # A GET that names a persisted document wants the result, whatever it accepts.
+        return super().should_render_graphql_ide(
+            request
+        ) and not persisted.has_persisted_parameters(request.query_params)
+
+    async def execute_operation(self, **kwargs: Any) -> Any:  # type: ignore[override]
+        resolution = await self.persisted.resolve(kwargs["request_data"], kwargs["request_adapter"])
+        kwargs["request_data"] = resolution.request_data
+        kwargs["context"].trusted_document = resolution.trusted
+        result = await super().execute_operation(**kwargs)
+        self.persisted.settle(resolution, result)
+        return result

@@ -72,3 +72,34 @@ def test_migrations_log_json_lines_when_asked(tmp_path: Path) -> None:
     entries = [json.loads(line) for line in lines]  # every line is JSON
     assert entries[-1]["message"].startswith("Applied ")
     assert any(e["message"] == "applied migration models.0001_initial" for e in entries)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (None, "cannot read it (No such file or directory)"),
+        ("[1]", "must be a JSON object of sha256 hash to GraphQL document"),
+        (
+            '{"abc": "{ apiVersion }"}',
+            "the key 'abc' is not a sha256 hash (64 hexadecimal digits); "
+            "generate the manifest with sha256",
+        ),
+    ],
+)
+def test_a_bad_trusted_documents_file(tmp_path: Path, content: str | None, reason: str) -> None:
+    manifest = tmp_path / "persisted-documents.json"
+    if content is not None:
+        manifest.write_text(content)
+    result = run_portal(
+        "serve",
+        "--port",
+        str(_closed_port()),
+        cwd=tmp_path,
+        env={
+            "DATABASE_URL": f"sqlite://{tmp_path / 'p.sqlite3'}",
+            "PORTAL_TRUSTED_DOCUMENTS": str(manifest),
+        },
+    )
+    line = _one_line(result)
+    assert line == f"portal serve: PORTAL_TRUSTED_DOCUMENTS={manifest}: {reason}"
+    assert not (tmp_path / "p.sqlite3").exists()  # refused before anything else

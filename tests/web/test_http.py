@@ -86,22 +86,25 @@ async def test_every_request_is_logged_once_with_its_operation(
 
 async def test_metrics_count_requests_and_operations(client: httpx.AsyncClient) -> None:
     await client.post("/graphql", json={"query": "query MetricsProbe { apiVersion }"})
-    await client.post("/graphql", json={"query": "query MetricsProbe { nope }"})
+    await client.post("/graphql", json={"query": "query MetricsProbe { apiVersion nope }"})
     response = await client.get("/metrics")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain")
     text = response.text
+    # Labelled by the root field, never by the name the client chose.
     assert re.search(
-        r'portal_graphql_operations_total\{operation="MetricsProbe",outcome="ok",type="query"\} '
+        r'portal_graphql_operations_total\{operation="apiVersion",outcome="ok",type="query"\} '
         r"[1-9]",
         text,
     )
     assert re.search(
-        r'portal_graphql_operations_total\{operation="MetricsProbe",outcome="error",'
+        r'portal_graphql_operations_total\{operation="apiVersion",outcome="error",'
         r'type="query"\} [1-9]',
         text,
     )
-    assert 'portal_graphql_operation_duration_seconds_count{operation="MetricsProbe"' in text
+    assert 'portal_graphql_operation_duration_seconds_count{operation="apiVersion"' in text
+    assert "MetricsProbe" not in text
+    assert 'operation="nope"' not in text  # not a field of the schema
     assert re.search(
         r'portal_http_requests_total\{method="POST",route="/graphql",status="200"\} [1-9]', text
     )

@@ -80,6 +80,56 @@ async def test_cors_allows_configured_origins_only(locked_down: httpx.AsyncClien
     assert "access-control-allow-origin" not in simple.headers
 
 
+async def test_cors_allows_tracing_client_and_idempotency_headers(
+    locked_down: httpx.AsyncClient,
+) -> None:
+    wanted = [
+        "authorization",
+        "content-type",
+        "traceparent",
+        "tracestate",
+        "baggage",
+        "sentry-trace",
+        "apollographql-client-name",
+        "apollographql-client-version",
+        "idempotency-key",
+        "x-request-id",
+    ]
+    preflight = await locked_down.options(
+        "/graphql",
+        headers={
+            "Origin": "https://portal.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": ", ".join(wanted),
+        },
+    )
+    assert preflight.status_code == 200
+    allowed = {
+        h.strip().lower() for h in preflight.headers["access-control-allow-headers"].split(",")
+    }
+    assert set(wanted) <= allowed
+
+    response = await locked_down.post(
+        "/graphql",
+        json={"query": "{ apiVersion }"},
+        headers={"Origin": "https://portal.example", "X-Request-ID": "spa-1"},
+    )
+    assert response.headers["access-control-allow-origin"] == "https://portal.example"
+    assert response.headers["access-control-expose-headers"].lower() == "x-request-id"
+    assert response.headers["x-request-id"] == "spa-1"
+
+    # A header outside the list is still refused.
+    odd = await locked_down.options(
+        "/graphql",
+        headers={
+            "Origin": "https://portal.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "x-forwarded-user",
+        },
+    )
+    assert odd.status_code == 400
+
+
 async def test_no_cors_headers_without_configured_origins(client: httpx.AsyncClient) -> None:
     response = await client.post(
         "/graphql", json={"query": "{ apiVersion }"}, headers={"Origin": "https://portal.example"}

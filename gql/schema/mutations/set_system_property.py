@@ -70,11 +70,6 @@ async def set_system_property(
             using_db=conn,
         )
     return SetSystemPropertyPayload(
-        system_property=SystemProperty(
-            name=name,
-            value=value,
-            description=spec.description,
-            is_default=value == spec.default,
-        ),
+        system_property=SystemProperty.of(name, value),
         errors=[],
     )

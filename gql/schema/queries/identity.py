@@ -51,15 +51,7 @@ class IdentityQuery:
     )
     async def system_properties(self) -> list[SystemProperty] | None:
         values = await system_properties.effective_values()
-        return [
-            SystemProperty(
-                name=name,
-                value=values[name],
-                description=spec.description,
-                is_default=values[name] == spec.default,
-            )
-            for name, spec in system_properties.KNOWN.items()
-        ]
+        return [SystemProperty.of(name, values[name]) for name in system_properties.KNOWN]
 
     @strawberry.field(
         **requires(

@@ -6,19 +6,31 @@ from datetime import datetime
 
 import strawberry
 
-from gql.domain import ids
+from gql.domain import ids, system_properties
 from gql.schema.types.node import Node
 from models.identity import AuthToken
 
 
 @strawberry.type(description="An orchestrator-wide setting of the operator.")
-class SystemProperty:
+class SystemProperty(Node):
     name: str = strawberry.field(description="The property's name.")
     value: str = strawberry.field(description='Its value as text; booleans are "true" or "false".')
     description: str = strawberry.field(description="What the property controls.")
     is_default: bool = strawberry.field(
         description="True when the operator has not set it and the default applies."
     )
+
+    @classmethod
+    def of(cls, name: str, value: str) -> SystemProperty:
+        """A known property (system_properties.KNOWN) with its effective value."""
+        spec = system_properties.KNOWN[name]
+        return cls(
+            id=strawberry.ID(ids.encode_key("SystemProperty", name)),
+            name=name,
+            value=value,
+            description=spec.description,
+            is_default=value == spec.default,
+        )
 
 
 @strawberry.type(description="A named, long-lived, revocable token for an integration.")
