@@ -25,6 +25,9 @@ class Context:
     loaders: Loaders
     # The request's variables as sent, before GraphQL filled in defaults (gql.inputs).
     raw_variables: dict | None = None
+    # The client's IP address: the peer's, or from X-Forwarded-For when the peer is one
+    # of PORTAL_TRUSTED_PROXIES (gql.web.client).
+    client_address: str | None = None
 
     @property
     def user(self) -> Viewer:

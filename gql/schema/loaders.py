@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 from tortoise.functions import Count
 from tortoise.models import Model
 
-from gql.domain import scoping
+from gql.domain import login_throttle, scoping
 from gql.domain.viewer import Viewer
 from gql.schema.types.catalogue import EdgeLicense, GatewayPool, SoftwareImage
 from gql.schema.types.customer import Customer
@@ -95,6 +96,7 @@ class Loaders:
     customer_users: DataLoader[int, list[User]] = field(init=False)
     user: DataLoader[int, User | None] = field(init=False)
     edge_count: DataLoader[int, int] = field(init=False)
+    locked_until: DataLoader[str, datetime | None] = field(init=False)
 
     def __post_init__(self) -> None:
         image, pool, license_ = (
@@ -120,6 +122,7 @@ class Loaders:
         self.customer_users = _grouped(self._customer_users)
         self.user = _by_id(self._users)
         self.edge_count = DataLoader(load_fn=_edge_counts)
+        self.locked_until = DataLoader(load_fn=_locked_until)
 
     async def _partners(self, keys: Sequence[int]) -> dict[int, Partner]:
         if self.viewer is None:
@@ -149,6 +152,11 @@ class Loaders:
             .order_by("username_key")
         )
         return [(r.customer_id, User.seen_by(r, self.viewer)) for r in rows]
+
+
+async def _locked_until(keys: Sequence[str]) -> list[datetime | None]:
+    found = await login_throttle.locked_until(list(keys), login_throttle.now())
+    return [found[k] for k in keys]
 
 
 async def _rows_by_id(model: type, keys: Sequence[int], build: Callable) -> dict[int, object]:

@@ -28,6 +28,7 @@ from gql.schema.context import Context
 from gql.schema.limits import input_problem
 from gql.schema.loaders import Loaders
 from gql.settings import Settings
+from gql.web.client import client_address, trusted_networks
 
 GRAPHIQL_DIR = Path(__file__).parent / "static" / "graphiql"
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -73,6 +74,7 @@ class PortalGraphQL(GraphQL[Context, None]):
             multipart_uploads_enabled=False,
         )
         self.settings = settings
+        self._trusted_proxies = trusted_networks(settings.trusted_proxies)
         self._graphiql_page = (GRAPHIQL_DIR / "index.html").read_text(encoding="utf-8")
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
@@ -88,6 +90,7 @@ class PortalGraphQL(GraphQL[Context, None]):
             settings=self.settings,
             viewer=viewer,
             loaders=Loaders(viewer),
+            client_address=client_address(request.scope, self._trusted_proxies),
         )
 
     async def get_sub_response(self, request: Request) -> Response:  # type: ignore[override]
