@@ -94,7 +94,8 @@ class LoginThrottle(Model):
     # Bumped by every attempt: a verification that another attempt overlapped is
     # refused whatever its password.
     sequence = fields.IntField(default=0)
-    updated_at = fields.DatetimeField(auto_now=True, db_index=True)
+    # The last attempt, by the throttle's clock: rows idle for a window are purged.
+    updated_at = fields.DatetimeField(db_index=True)
 
     class Meta:
         table = "login_throttle"

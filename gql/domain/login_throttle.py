@@ -111,12 +111,14 @@ def _wait(user: LoginThrottle, address: LoginThrottle | None, now: datetime) -> 
     return max(*waits, address_wait), address_wait > 0
 
 
-async def _locked(keys: list[str], conn: BaseDBAsyncClient) -> dict[str, LoginThrottle]:
+async def _locked(
+    keys: list[str], now: datetime, conn: BaseDBAsyncClient
+) -> dict[str, LoginThrottle]:
     """The rows of `keys`, made when missing and locked (in key order, so that two
     attempts never wait on each other's rows)."""
     keys = sorted(keys)
     await LoginThrottle.bulk_create(
-        [LoginThrottle(key=k) for k in keys], ignore_conflicts=True, using_db=conn
+        [LoginThrottle(key=k, updated_at=now) for k in keys], ignore_conflicts=True, using_db=conn
     )
     rows = (
         await LoginThrottle.filter(key__in=keys).order_by("key").select_for_update().using_db(conn)
@@ -150,7 +152,7 @@ async def reserve(username_key: str, address: str | None, now: datetime) -> Tick
     keys = [k for k in (user_key, address_key) if k]
     for _ in range(3):  # a purge may delete an idle row between insert and lock
         async with in_transaction() as conn:
-            rows = await _locked(keys, conn)
+            rows = await _locked(keys, now, conn)
             if len(rows) < len(keys):
                 continue
             user, addr = rows[user_key], rows.get(address_key) if address_key else None
@@ -181,7 +183,7 @@ async def settle(ticket: Ticket, verified: bool, now: datetime) -> Refused | Non
     global _settled
     keys = [k for k in (ticket.user_key, ticket.address_key) if k]
     async with in_transaction() as conn:
-        rows = await _locked(keys, conn)
+        rows = await _locked(keys, now, conn)
         user = rows.get(ticket.user_key)
         addr = rows.get(ticket.address_key) if ticket.address_key else None
         if user is None or user.sequence != ticket.sequence:

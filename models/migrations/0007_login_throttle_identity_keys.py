@@ -95,7 +95,7 @@ class Migration(migrations.Migration):
                 ('failures', fields.IntField(default=0)),
                 ('next_attempt_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
                 ('sequence', fields.IntField(default=0)),
-                ('updated_at', fields.DatetimeField(db_index=True, auto_now=True, auto_now_add=False)),
+                ('updated_at', fields.DatetimeField(db_index=True, auto_now=False, auto_now_add=False)),
             ],
             options={'table': 'login_throttle', 'app': 'models', 'pk_attr': 'id', 'table_description': 'Password-login attempts of one username or one client address.'},
             bases=['Model'],
