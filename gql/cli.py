@@ -105,7 +105,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
             workers=args.workers,
             log_config=None,
             access_log=False,
-            proxy_headers=True,
+            # X-Forwarded-For and -Proto only from PORTAL_TRUSTED_PROXIES (else a
+            # client could choose the address that login throttling counts).
+            proxy_headers=bool(settings.trusted_proxies),
+            forwarded_allow_ips=list(settings.trusted_proxies),
             server_header=False,
         )
     finally:
@@ -163,7 +166,7 @@ def cmd_create_operator(args: argparse.Namespace, settings: Settings) -> int:
     async def run() -> tuple[str, list[str]]:
         await db.init_db(settings)
         try:
-            existing = await User.get_or_none(username_key=args.username.strip().lower())
+            existing = await User.get_or_none(username_key=users.username_key(args.username))
             if existing is not None:
                 if existing.role == Role.OPERATOR_SUPERUSER:
                     return "exists", []

@@ -6,6 +6,7 @@ switches are explicit. Every variable is documented in the README.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -60,6 +61,25 @@ def _choice(env: Mapping[str, str], name: str, default: str, choices: tuple[str,
     return value
 
 
+def _networks(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    """Comma-separated addresses or networks (CIDR), each checked."""
+    networks = []
+    for part in env.get(name, "").split(","):
+        if not part.strip():
+            continue
+        try:
+            networks.append(str(ipaddress.ip_network(part.strip(), strict=False)))
+        except ValueError:
+            raise SettingsError(
+                f"{name} must list IP addresses or networks (e.g. 10.0.0.0/8), not {part!r}"
+            ) from None
+    return tuple(networks)
+
+
+def _default_hash_concurrency() -> int:
+    return max(1, (os.cpu_count() or 2) // 2)
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
@@ -90,6 +110,11 @@ class Settings:
     webhook_allow_private: bool = False
     # Whether this process delivers webhooks in the background (every process may).
     webhook_worker: bool = True
+    # The reverse proxies (addresses or networks) whose X-Forwarded-For is believed;
+    # with none, the client address is the peer's.
+    trusted_proxies: tuple[str, ...] = field(default_factory=tuple)
+    # How many argon2 password hashes or verifications may run at once per process.
+    password_hash_concurrency: int = field(default_factory=_default_hash_concurrency)
 
     @property
     def is_sqlite(self) -> bool:
@@ -141,4 +166,11 @@ class Settings:
                 env, "PORTAL_WEBHOOK_ALLOW_PRIVATE", d.webhook_allow_private
             ),
             webhook_worker=_bool(env, "PORTAL_WEBHOOK_WORKER", d.webhook_worker),
+            trusted_proxies=_networks(env, "PORTAL_TRUSTED_PROXIES"),
+            password_hash_concurrency=_int(
+                env,
+                "PORTAL_PASSWORD_HASH_CONCURRENCY",
+                d.password_hash_concurrency,
+                minimum=1,
+            ),
         )

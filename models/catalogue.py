@@ -19,6 +19,7 @@ class SoftwareImage(Model):
 class GatewayPool(Model):
     id = fields.IntField(primary_key=True)
     name = fields.CharField(max_length=200)
+    # models.keys.identifier_key of the name: unique however spelt.
     name_key = fields.CharField(max_length=200, unique=True)
     description = fields.TextField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -12,11 +12,11 @@ class Customer(Model):
         "models.Partner", related_name="customers", on_delete=fields.RESTRICT
     )
     company_name = fields.CharField(max_length=200)
-    # Lower-cased name: unique within the partner whatever its case.
+    # models.keys.identifier_key of the name: unique within the partner however spelt.
     company_name_key = fields.CharField(max_length=200)
     domain = fields.CharField(max_length=253)
     account_number = fields.CharField(max_length=64)
-    # Lower-cased account number: unique across the orchestrator.
+    # models.keys.identifier_key of the account number: unique across the orchestrator.
     account_number_key = fields.CharField(max_length=64, unique=True)
     partner_support_access = fields.BooleanField(default=True)
     operator_support_access = fields.BooleanField(default=True)

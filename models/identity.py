@@ -11,7 +11,8 @@ class Partner(Model):
 
     id = fields.IntField(primary_key=True)
     name = fields.CharField(max_length=200)
-    # Lower-cased name: the database keeps partner names unique whatever their case.
+    # models.keys.identifier_key of the name: the database keeps partner names unique
+    # however they are spelt.
     name_key = fields.CharField(max_length=200, unique=True)
     edge_licensing_enabled = fields.BooleanField(default=False)
     default_software_image = fields.ForeignKeyField(
@@ -40,7 +41,8 @@ class User(Model):
         "models.Customer", related_name="users", null=True, on_delete=fields.CASCADE
     )
     username = fields.CharField(max_length=254)
-    # Lower-cased username: uniqueness across the orchestrator is case-insensitive.
+    # models.keys.identifier_key of the username: unique across the orchestrator
+    # however it is spelt (case, width, compatibility forms).
     username_key = fields.CharField(max_length=254, unique=True)
     password_hash = fields.CharField(max_length=255)
     first_name = fields.CharField(max_length=100, null=True)
@@ -50,8 +52,6 @@ class User(Model):
     contact_email = fields.CharField(max_length=254, null=True)
     # A disabled user cannot log in, and its sessions and API tokens stop working.
     disabled = fields.BooleanField(default=False)
-    failed_logins = fields.IntField(default=0)
-    locked_until = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -74,3 +74,28 @@ class AuthToken(Model):
 
     class Meta:
         table = "auth_token"
+
+
+class LoginThrottle(Model):
+    """Password-login attempts of one username or one client address.
+
+    Kept for usernames whether or not they exist; gql.domain.login_throttle reads and
+    writes it under a row lock, so every server process sees one count."""
+
+    id = fields.IntField(primary_key=True)
+    # "user:<username key>" or "addr:<client address or IPv6 /64>".
+    key = fields.CharField(max_length=300, unique=True)
+    # When each attempt counted in the last 15 minutes was taken (epoch seconds).
+    recent = fields.JSONField(default=list)
+    # Consecutive attempts without a success (one taken is counted until it succeeds).
+    failures = fields.IntField(default=0)
+    # No attempt is taken before this (the growing delay).
+    next_attempt_at = fields.DatetimeField(null=True)
+    # Bumped by every attempt: a verification that another attempt overlapped is
+    # refused whatever its password.
+    sequence = fields.IntField(default=0)
+    # The last attempt, by the throttle's clock: rows idle for a window are purged.
+    updated_at = fields.DatetimeField(db_index=True)
+
+    class Meta:
+        table = "login_throttle"

@@ -29,3 +29,41 @@ async def test_migrations_created_every_model_table(database: Settings) -> None:
         table = model._meta.db_table
         rows = await conn.execute_query_dict(f'SELECT COUNT(*) AS n FROM "{table}"')  # noqa: S608
         assert rows[0]["n"] == 0
+
+
+async def test_0007_rebuilds_the_keys_and_parks_collisions(database: Settings, caplog) -> None:
+    import importlib
+    import logging
+
+    from models.catalogue import GatewayPool
+    from models.identity import Partner, User
+
+    migration = importlib.import_module("models.migrations.0007_login_throttle_identity_keys")
+    # Rows as the old lower() keys left them: distinct, but one name twice under NFKC
+    # and case folding (fullwidth, and the sharp s).
+    acme = await Partner.create(name="Acme", name_key="acme")
+    wide = await Partner.create(
+        name="\uff21\uff43\uff4d\uff45", name_key="\uff41\uff43\uff4d\uff45"
+    )
+    common = {"role": "OPERATOR_SUPPORT", "password_hash": "unused"}
+    first = await User.create(
+        username="strasse@x.example", username_key="strasse@x.example", **common
+    )
+    second = await User.create(
+        username="Stra\u00dfe@x.example", username_key="stra\u00dfe@x.example", **common
+    )
+    pool = await GatewayPool.create(name="EU\u00a0West", name_key="eu\u00a0west")
+    with caplog.at_level(logging.WARNING, logger="portal.migrations"):
+        parked = await migration.rebuild_keys(get_connection("default"))
+    assert sorted(parked) == [
+        ("app_user", "username_key", second.id, first.id),
+        ("partner", "name_key", wide.id, acme.id),
+    ]
+    assert (await Partner.get(id=acme.id)).name_key == "acme"
+    assert (await Partner.get(id=wide.id)).name_key == f"PARKED-0007:{wide.id}"
+    assert (await User.get(id=first.id)).username_key == "strasse@x.example"
+    assert (await User.get(id=second.id)).username_key == f"PARKED-0007:{second.id}"
+    assert (await GatewayPool.get(id=pool.id)).name_key == "eu west"
+    lines = [r.getMessage() for r in caplog.records]
+    assert f"migration 0007: app_user {second.id}: collides with app_user {first.id}" in lines[0]
+    assert "Stra" not in " ".join(lines)  # ids only, never the names

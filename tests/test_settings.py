@@ -93,3 +93,29 @@ def test_postgres_connection_has_explicit_pool_and_bounded_wait() -> None:
     assert (creds["minsize"], creds["maxsize"], creds["acquire_timeout"]) == (1, 7, 2.0)
     assert creds["command_timeout"] == 30.0
     assert (creds["host"], creds["database"], creds["user"]) == ("db", "portal", "app")
+
+
+def test_login_settings_trusted_proxies_and_hash_concurrency() -> None:
+    s = Settings.from_env(
+        {
+            "PORTAL_TRUSTED_PROXIES": "10.0.0.1, 192.168.0.0/16,,::1",
+            "PORTAL_PASSWORD_HASH_CONCURRENCY": "3",
+        }
+    )
+    assert s.trusted_proxies == ("10.0.0.1/32", "192.168.0.0/16", "::1/128")
+    assert s.password_hash_concurrency == 3
+    defaults = Settings.from_env({})
+    assert defaults.trusted_proxies == ()
+    assert defaults.password_hash_concurrency >= 1
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"PORTAL_TRUSTED_PROXIES": "10.0.0.1,proxy.internal"}, "PORTAL_TRUSTED_PROXIES must"),
+        ({"PORTAL_PASSWORD_HASH_CONCURRENCY": "0"}, "PORTAL_PASSWORD_HASH_CONCURRENCY must"),
+    ],
+)
+def test_bad_login_settings_are_refused_by_name(env, message) -> None:
+    with pytest.raises(SettingsError, match=message):
+        Settings.from_env(env)

@@ -9,15 +9,16 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from gql.domain import audit, system_properties
+from gql.domain import audit, identifiers, system_properties
 from gql.domain.problems import Problems
-from gql.domain.security import check_password, hash_password
+from gql.domain.security import check_password, hash_password, normalize_password
 from gql.domain.validation import clean_text, e164_phone, email_address, optional_text
 from gql.domain.viewer import Viewer
 from models.enums import Role
 from models.identity import User
 
 MAX_PERSON_NAME = 100
+MAX_USERNAME = 254
 
 
 @dataclass(slots=True)
@@ -43,17 +44,27 @@ async def validate(new: NewUser, problems: Problems, *path: str) -> None:
 
 
 def _check_username(new: NewUser, problems: Problems, *path: str) -> None:
-    username = new.username.strip()
+    """A unique name (gql.domain.identifiers): NFKC first, then the address rules."""
+    username = identifiers.normalize(new.username)
     if not username:
         problems.add("REQUIRED", "Enter a username in user@domain.com format.", *path, "username")
-    else:
-        normalized = email_address(username)
-        if normalized is None:
-            problems.add(
-                "INVALID", "The username must be in user@domain.com format.", *path, "username"
-            )
-        else:
-            new.username = normalized
+        return
+    normalized = email_address(username)
+    if normalized is None:
+        problems.add(
+            "INVALID", "The username must be in user@domain.com format.", *path, "username"
+        )
+        return
+    if identifiers.check(problems, normalized, *path, "username", max_length=MAX_USERNAME):
+        new.username = normalized
+
+
+def username_key(username: str) -> str:
+    """The key a username is stored and found under: that of its normalised address
+    (so `Admin@Bücher.example` and `admin@xn--bcher-kva.example` are one user), or of
+    the text as given when it is no address at all."""
+    text = identifiers.normalize(username)
+    return identifiers.identifier_key(email_address(text) or text)
 
 
 def check_details(new: Any, problems: Problems, *path: str) -> None:
@@ -98,8 +109,9 @@ async def check_new_password(problems: Problems, user: Any, password: str, *path
 
 
 def check_confirmation(problems: Problems, password: str, confirmation: str, *path: str) -> None:
-    """PASSWORD_MISMATCH, for the forms that ask for the password twice."""
-    if confirmation != password:
+    """PASSWORD_MISMATCH, for the forms that ask for the password twice (compared as
+    they are hashed: NFKC-normalised)."""
+    if normalize_password(confirmation) != normalize_password(password):
         problems.add("PASSWORD_MISMATCH", "The passwords do not match.", *path, "confirmPassword")
 
 
@@ -112,7 +124,7 @@ async def insert(
         partner_id=new.partner_id,
         customer_id=customer_id,
         username=new.username,
-        username_key=new.username.lower(),
+        username_key=username_key(new.username),
         password_hash=password_hash,
         first_name=new.first_name,
         last_name=new.last_name,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import idna
 import phonenumbers
 import pycountry
 from email_validator import EmailNotValidError, validate_email
@@ -81,12 +82,18 @@ _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 
 
 def domain_name(value: str) -> str | None:
-    """The domain lower-cased (internationalized names as entered), or None when it is
-    not a DNS name of two or more labels with an alphabetic top-level label."""
-    name = value.strip().lower().removesuffix(".")
+    """The domain in its Unicode form (U-labels: `bücher.example`, whether it was
+    entered so or as `xn--bcher-kva.example`), lower-cased; None when it is not a DNS
+    name of two or more labels with an alphabetic top-level label.
+
+    IDNA 2008 (the `idna` package, with the UTS #46 mapping that folds case and width
+    first): symbols such as `☃` are refused, and `ß` stays `ß` (IDNA 2003 turned
+    `faß.de` into `fass.de`, another domain)."""
+    name = value.strip().removesuffix(".")
     try:
-        ascii_name = name.encode("idna").decode("ascii")
-    except UnicodeError:
+        ascii_name = idna.encode(name, uts46=True).decode("ascii")
+        unicode_name = idna.decode(ascii_name)
+    except (idna.IDNAError, UnicodeError, ValueError):
         return None
     labels = ascii_name.split(".")
     if len(ascii_name) > 253 or len(labels) < 2:
@@ -95,7 +102,7 @@ def domain_name(value: str) -> str | None:
         return None
     if not re.fullmatch(r"[a-z]{2,63}|xn--[a-z0-9-]{1,59}", labels[-1]):
         return None
-    return name
+    return unicode_name
 
 
 def country_code(value: str) -> str | None:

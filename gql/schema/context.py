@@ -28,6 +28,9 @@ class Context:
     # The document is one of the operator's trusted documents (set by gql.web.persisted),
     # so its operation name is a bounded metrics label.
     trusted_document: bool = False
+    # The client's IP address: the peer's, or from X-Forwarded-For when the peer is one
+    # of PORTAL_TRUSTED_PROXIES (gql.web.client).
+    client_address: str | None = None
 
     @property
     def user(self) -> Viewer:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 from tortoise import connections
 from tortoise.models import Model
 
-from gql.domain import scoping
+from gql.domain import login_throttle, scoping
 from gql.domain.viewer import Viewer
 from gql.schema.types.catalogue import EdgeLicense, GatewayPool, SoftwareImage
 from gql.schema.types.customer import Customer
@@ -143,6 +144,7 @@ class Loaders:
     edge_page: DataLoader[PageKey, list[EdgeRow]] = field(init=False)
     delivery_page: DataLoader[PageKey, list[WebhookDeliveryRow]] = field(init=False)
     delivery_count: DataLoader[tuple[int, str], int] = field(init=False)
+    locked_until: DataLoader[str, datetime | None] = field(init=False)
 
     def __post_init__(self) -> None:
         image, pool, license_ = (
@@ -174,6 +176,7 @@ class Loaders:
             load_fn=_pages(WebhookDeliveryRow, "webhook_id", '"id" DESC')
         )
         self.delivery_count = DataLoader(load_fn=_counts(WebhookDeliveryRow, "webhook_id"))
+        self.locked_until = DataLoader(load_fn=_locked_until)
 
     async def _partners(self, keys: Sequence[int]) -> dict[int, Partner]:
         if self.viewer is None:
@@ -203,6 +206,11 @@ class Loaders:
             .order_by("username_key")
         )
         return [(r.customer_id, User.seen_by(r, self.viewer)) for r in rows]
+
+
+async def _locked_until(keys: Sequence[str]) -> list[datetime | None]:
+    found = await login_throttle.locked_until(list(keys), login_throttle.now())
+    return [found[k] for k in keys]
 
 
 async def _rows_by_id(model: type, keys: Sequence[int], build: Callable) -> dict[int, object]:

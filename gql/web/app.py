@@ -18,6 +18,7 @@ from starlette.staticfiles import StaticFiles
 
 from gql import db
 from gql.db import UNAVAILABLE_MESSAGE, DatabaseUnavailable
+from gql.domain import security
 from gql.domain.webhooks import worker as webhook_worker
 from gql.settings import Settings
 from gql.web import schema_file
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     """Builds the app. With `manage_database` off, the caller (a test) opens and closes
     the database itself."""
     settings = settings or Settings.from_env()
+    security.configure_hashing(settings.password_hash_concurrency)
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:

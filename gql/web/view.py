@@ -39,6 +39,7 @@ from gql.schema.limits import input_problem
 from gql.schema.loaders import Loaders
 from gql.settings import Settings
 from gql.web import persisted
+from gql.web.client import client_address, trusted_networks
 
 log = logging.getLogger("portal.http")
 
@@ -104,6 +105,7 @@ class PortalGraphQL(GraphQL[Context, None]):
             multipart_uploads_enabled=False,
         )
         self.settings = settings
+        self._trusted_proxies = trusted_networks(settings.trusted_proxies)
         self._graphiql_page = (GRAPHIQL_DIR / "index.html").read_text(encoding="utf-8")
         self.persisted = persisted.PersistedDocuments.from_settings(settings)
 
@@ -149,6 +151,7 @@ class PortalGraphQL(GraphQL[Context, None]):
             settings=self.settings,
             viewer=viewer,
             loaders=Loaders(viewer),
+            client_address=client_address(request.scope, self._trusted_proxies),
         )
 
     async def get_sub_response(self, request: Request) -> Response:  # type: ignore[override]

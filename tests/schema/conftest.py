@@ -9,6 +9,7 @@ from models.catalogue import EdgeLicense, GatewayPool, SoftwareImage
 from models.enums import LicenseEdition, Role
 from tests.factories import login, make_partner, make_user
 from tests.schema.customer_kit import create
+from tests.schema.login_kit import Clock, install_clock
 
 
 @pytest.fixture
@@ -64,3 +65,9 @@ async def partner_catalogue():
         "pools": [ids.encode("GatewayPool", p.id) for p in pools],
         "license": ids.encode("EdgeLicense", license_.id),
     }
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """The login throttle's clock, moved by the test instead of waiting."""
+    return install_clock(monkeypatch)

@@ -1,12 +1,16 @@
 """A customer's company details (Customer Information on the New Customer page):
-checked, normalized, and tested for uniqueness, the same way on create and update."""
+checked, normalized, and tested for uniqueness, the same way on create and update.
+
+The company name and the account number are unique names (gql.domain.identifiers):
+NFKC-normalised, compared by their keys, refused when they mix look-alike scripts."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gql.domain.identifiers import identifier, identifier_key
 from gql.domain.problems import Problems
-from gql.domain.validation import country_code, domain_name, optional_text, text
+from gql.domain.validation import country_code, domain_name, optional_text
 from models.customer import Customer as CustomerRow
 from models.identity import User as UserRow
 
@@ -51,8 +55,10 @@ class CompanyDetails:
 
 def check_company(problems: Problems, details: CompanyDetails) -> CompanyDetails:
     """The details trimmed and normalized, adding every problem found."""
-    name = text(problems, details.name, "the company name", "companyName", max_length=MAX_COMPANY)
-    account = text(
+    name = identifier(
+        problems, details.name, "the company name", "companyName", max_length=MAX_COMPANY
+    )
+    account = identifier(
         problems,
         details.account_number,
         "an account number",
@@ -115,20 +121,20 @@ async def duplicates(
     if (
         company.account_number
         and not problems.about("accountNumber")
-        and await others.filter(account_number_key=company.account_number.lower()).exists()
+        and await others.filter(account_number_key=identifier_key(company.account_number)).exists()
     ):
         problems.add("DUPLICATE", "This account number is taken.", "accountNumber")
     if (
         company.name
         and not problems.about("companyName")
         and await others.filter(
-            partner_id=partner_id, company_name_key=company.name.lower()
+            partner_id=partner_id, company_name_key=identifier_key(company.name)
         ).exists()
     ):
         problems.add("DUPLICATE", "You already have a customer of this name.", "companyName")
     if (
         username
         and not problems.about("admin", "username")
-        and await UserRow.filter(username_key=username.lower()).exists()
+        and await UserRow.filter(username_key=identifier_key(username)).exists()
     ):
         problems.add("DUPLICATE", "This username is taken.", "admin", "username")

@@ -18,6 +18,7 @@ from gql.domain import audit, idempotency, ids, scoping, system_properties, user
 from gql.domain.customers import configuration, records
 from gql.domain.customers.access import resolve_flags
 from gql.domain.customers.company import CompanyDetails, check_company, duplicates
+from gql.domain.identifiers import identifier_key
 from gql.domain.problems import Problems
 from gql.domain.security import hash_password
 from gql.domain.viewer import Viewer
@@ -95,10 +96,10 @@ async def write(
     row = await Customer.create(
         partner_id=partner.id,
         company_name=company.name,
-        company_name_key=company.name.lower(),
+        company_name_key=identifier_key(company.name),
         domain=company.domain,
         account_number=company.account_number,
-        account_number_key=company.account_number.lower(),
+        account_number_key=identifier_key(company.account_number),
         **company.address_fields(),
         **draft.flags,
         **records.row_fields(config),

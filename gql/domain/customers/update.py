@@ -20,6 +20,7 @@ from gql.domain.customers.access import ACCESS_FLAGS, flag_events, resolve_flags
 from gql.domain.customers.company import Address, CompanyDetails, check_company, duplicates
 from gql.domain.customers.create import Retry, clone_source
 from gql.domain.customers.images import lock_customer
+from gql.domain.identifiers import identifier_key
 from gql.domain.problems import Problems
 from gql.domain.viewer import Viewer
 from models.customer import Customer
@@ -69,20 +70,28 @@ def _details(change: CustomerChange, customer: Customer) -> CompanyDetails:
 
 
 async def _company(problems: Problems, customer: Customer, change: CustomerChange, plan: _Plan):
-    details = check_company(problems, _details(change, customer))
+    # Only what the input sends is checked: a value stored before a rule was tightened
+    # (a domain IDNA 2003 allowed, a name that mixes scripts, a key parked by
+    # migration 0007) does not block other changes of the customer.
+    checked = Problems()
+    details = check_company(checked, _details(change, customer))
+    await duplicates(checked, customer.partner_id, details, None, exclude_customer=customer.id)
+    sent = {key for attr, key in _COMPANY if getattr(change, attr) is not None}
+    if change.address_sent:
+        sent.add("address")
+    problems.items += [item for item in checked.items if item[2] and item[2][1] in sent]
     for attr, key in _COMPANY:
         value = getattr(details, "name" if attr == "company_name" else attr)
         if getattr(change, attr) is not None and value != getattr(customer, attr):
             plan.fields[attr] = value
             plan.changes[key] = value
     if "companyName" in plan.changes:
-        plan.fields["company_name_key"] = details.name.lower()
+        plan.fields["company_name_key"] = identifier_key(details.name)
     if "accountNumber" in plan.changes:
-        plan.fields["account_number_key"] = details.account_number.lower()
+        plan.fields["account_number_key"] = identifier_key(details.account_number)
     if change.address_sent:
         plan.fields.update(details.address_fields())
         plan.changes["address"] = details.address_fields()
-    await duplicates(problems, customer.partner_id, details, None, exclude_customer=customer.id)
 
 
 async def check(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
+from gql.domain import identifiers
 from gql.domain.problems import Problems
-from gql.domain.validation import MAX_TEXT, optional_text, text
+from gql.domain.validation import MAX_NAME, MAX_TEXT, optional_text
 from gql.schema.context import Info
 from gql.schema.errors import mutation_errors, payload
 from gql.schema.mutations.common import create_audited
@@ -35,14 +36,17 @@ async def create_gateway_pool(
 ) -> CreateGatewayPoolPayload:
     viewer = info.context.user
     problems = Problems()
-    name = text(problems, input.name, "a name", "name")
+    name = identifiers.identifier(problems, input.name, "a name", "name", max_length=MAX_NAME)
     description = optional_text(problems, input.description, "description", max_length=MAX_TEXT)
     row = None
     if not problems:
         row = await create_audited(
             viewer,
             lambda conn: GatewayPoolRow.create(
-                name=name, name_key=name.lower(), description=description, using_db=conn
+                name=name,
+                name_key=identifiers.identifier_key(name),
+                description=description,
+                using_db=conn,
             ),
             action="gatewayPool.create",
             target_type="GatewayPool",

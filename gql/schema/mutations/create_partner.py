@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
+from gql.domain import identifiers
 from gql.domain.problems import Problems
-from gql.domain.validation import text
+from gql.domain.validation import MAX_NAME
 from gql.schema.context import Info
 from gql.schema.errors import mutation_errors, payload
 from gql.schema.mutations.common import create_audited
@@ -35,14 +36,16 @@ class CreatePartnerPayload:
 async def create_partner(info: Info, input: CreatePartnerInput) -> CreatePartnerPayload:
     viewer = info.context.user
     problems = Problems()
-    name = text(problems, input.name, "the partner's name", "name")
+    name = identifiers.identifier(
+        problems, input.name, "the partner's name", "name", max_length=MAX_NAME
+    )
     row = None
     if not problems:
         row = await create_audited(
             viewer,
             lambda conn: PartnerRow.create(
                 name=name,
-                name_key=name.lower(),
+                name_key=identifiers.identifier_key(name),
                 edge_licensing_enabled=input.edge_licensing_enabled,
                 using_db=conn,
             ),

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 import strawberry
-from tortoise.expressions import F
-from tortoise.transactions import in_transaction
 
-from gql.domain import audit
+from gql.domain import login as logins
 from gql.domain.problems import Problems
-from gql.domain.security import new_token, verify_password
-from gql.domain.viewer import Viewer
 from gql.schema.context import Info
-from gql.schema.errors import mutation_errors, payload
+from gql.schema.errors import UserError, error_codes, payload
 from gql.schema.permissions import public
 from gql.schema.types.user import User
-from models.enums import Role, TokenKind
-from models.identity import AuthToken
-from models.identity import User as UserRow
-
-MAX_USERNAME = 254  # as stored: the longest e-mail address
-
-SESSION_TTL = timedelta(hours=12)
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
 
 
 @strawberry.input(description="A username and password.")
@@ -33,13 +20,25 @@ class LoginInput:
     password: str = strawberry.field(description="The password.")
 
 
-LoginError = mutation_errors(
-    "login",
+LoginErrorCode = error_codes(
+    "LoginErrorCode",
     "REQUIRED",
     "INVALID_CREDENTIALS",
     "RATE_LIMITED",
-    description="A problem with a login.",
+    RATE_LIMITED="Too many attempts for this username, or from this client address: "
+    "wait `retryAfter` seconds.",
 )
+
+
+@strawberry.type(description="A problem with a login.")
+class LoginError(UserError):
+    code: LoginErrorCode = strawberry.field(description="What went wrong.")  # type: ignore[valid-type]
+    retry_after: int | None = strawberry.field(
+        default=None,
+        description="With RATE_LIMITED: the seconds to wait before the next attempt; "
+        "null with the other codes.",
+    )
+    codes = LoginErrorCode
 
 
 @strawberry.type(description="The result of a login.")
@@ -52,75 +51,54 @@ class LoginPayload:
     errors: list[LoginError] = strawberry.field(description="Empty on success.")
 
 
-def _failed(code: str, message: str) -> LoginPayload:
-    problems = Problems()
-    problems.add(code, message)
-    return payload(LoginPayload, problems, token=None, expires_at=None, user=None)
+def _refused(refusal: logins.Refusal) -> LoginPayload:
+    if refusal.code == "RATE_LIMITED":
+        wait = refusal.retry_after or 1
+        shown = f"{wait} second{'s' if wait > 1 else ''}"
+        if wait >= 120:
+            shown = f"{-(-wait // 60)} minutes"
+        error = LoginError(
+            field=None,
+            message=f"Too many login attempts. Try again in {shown}.",
+            code=LoginErrorCode("RATE_LIMITED"),
+            retry_after=wait,
+        )
+    else:
+        error = LoginError(
+            field=None,
+            message="The username or password is wrong.",
+            code=LoginErrorCode("INVALID_CREDENTIALS"),
+        )
+    return LoginPayload(token=None, expires_at=None, user=None, errors=[error])
 
 
 @strawberry.mutation(
     **public(
-        "Logs in and returns a session token. After repeated failures the account is "
-        "locked for a while. Unknown users and wrong passwords get the same answer."
+        "Logs in and returns a session token. Unknown users and wrong passwords get the "
+        "same answer. Attempts are throttled per username (whether or not it exists: at "
+        "most 10 password checks in any 15 minutes, with growing delays between failed "
+        "ones) and per client address; a refused attempt is RATE_LIMITED with "
+        "`retryAfter`."
     )
 )
 async def login(info: Info, input: LoginInput) -> LoginPayload:
     problems = Problems()
-    username = input.username.strip()
-    if not username:
+    if not input.username.strip():
         problems.add("REQUIRED", "Enter your username.", "username")
-    if not input.password:
+    if not input.password.strip():
         problems.add("REQUIRED", "Enter your password.", "password")
     if problems:
         return payload(LoginPayload, problems, token=None, expires_at=None, user=None)
-
-    now = datetime.now(UTC)
-    # No username is longer than an e-mail address may be: such a name is unknown.
-    too_long = len(username) > MAX_USERNAME
-    user = None if too_long else await UserRow.get_or_none(username_key=username.lower())
-    if user is not None and user.locked_until is not None and user.locked_until > now:
-        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        return _failed(
-            "RATE_LIMITED",
-            f"Too many failed logins. Try again in {minutes} minute{'s' if minutes > 1 else ''}.",
-        )
-    verified = await verify_password(user.password_hash if user else None, input.password)
-    if not verified or user is None or user.disabled:  # a disabled user: the same answer
-        if user is not None and not verified:
-            await _count_failure(user.id, now)
-        return _failed("INVALID_CREDENTIALS", "The username or password is wrong.")
-
-    token, token_hash = new_token()
-    expires_at = now + SESSION_TTL
-    async with in_transaction() as conn:
-        session = await AuthToken.create(
-            kind=TokenKind.SESSION,
-            user_id=user.id,
-            token_hash=token_hash,
-            expires_at=expires_at,
-            using_db=conn,
-        )
-        await UserRow.filter(id=user.id).using_db(conn).update(failed_logins=0, locked_until=None)
-        viewer = Viewer(
-            user.id,
-            user.username,
-            Role(user.role),
-            user.partner_id,
-            session.id,
-            TokenKind.SESSION,
-            user.customer_id,
-        )
-        await audit.record(
-            viewer, "session.login", "User", user.id, partner_id=user.partner_id, using_db=conn
-        )
-    return LoginPayload(
-        token=token, expires_at=expires_at, user=User.from_row(user, viewer), errors=[]
+    outcome = await logins.password_login(
+        input.username, input.password, info.context.client_address
     )
-
-
-async def _count_failure(user_id: int, now: datetime) -> None:
-    """Counted in the database, so the count holds across server processes."""
-    await UserRow.filter(id=user_id).update(failed_logins=F("failed_logins") + 1)
-    failures = await UserRow.filter(id=user_id).first().values_list("failed_logins", flat=True)
-    if failures is not None and failures >= MAX_FAILED_LOGINS:
-        await UserRow.filter(id=user_id).update(failed_logins=0, locked_until=now + LOCKOUT)
+    if isinstance(outcome, logins.Refusal):
+        if outcome.code == "RATE_LIMITED":  # the codes, spelt out for gql.schema.codes
+            return _refused(logins.Refusal("RATE_LIMITED", outcome.retry_after))
+        return _refused(logins.Refusal("INVALID_CREDENTIALS"))
+    return LoginPayload(
+        token=outcome.token,
+        expires_at=outcome.expires_at,
+        user=User.from_row(outcome.user, outcome.viewer),
+        errors=[],
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import strawberry
 from tortoise.transactions import in_transaction
 
-from gql.domain import audit, customer_users, scoping, users
+from gql.domain import audit, customer_users, login_throttle, scoping, users
 from gql.domain.problems import Problems
 from gql.domain.security import hash_password
 from gql.schema.context import Info
@@ -58,10 +58,8 @@ async def reset_user_password(
     password_hash = await hash_password(input.password)
     async with in_transaction() as conn:
         row.password_hash = password_hash
-        row.failed_logins, row.locked_until = 0, None
-        await row.save(
-            using_db=conn, update_fields=["password_hash", "failed_logins", "locked_until"]
-        )
+        await row.save(using_db=conn, update_fields=["password_hash"])
+        await login_throttle.clear(row.username_key, using_db=conn)
         ended = await customer_users.end_sessions(row.id, conn)
         await audit.record(
             viewer,

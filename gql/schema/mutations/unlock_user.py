@@ -1,11 +1,12 @@
-"""unlockUser: clears the login lock of a customer's user after failed attempts."""
+"""unlockUser: clears the login throttle of a customer's user's username after failed
+attempts (the delays and the count of password checks; not any client address's)."""
 
 from __future__ import annotations
 
 import strawberry
 from tortoise.transactions import in_transaction
 
-from gql.domain import audit, scoping
+from gql.domain import audit, login_throttle, scoping
 from gql.domain.problems import Problems
 from gql.schema.context import Info
 from gql.schema.errors import mutation_errors, payload
@@ -27,7 +28,13 @@ class UnlockUserPayload:
     errors: list[UnlockUserError] = strawberry.field(description="Empty on success.")
 
 
-@strawberry.mutation(**requires(CanManageCustomerUsers, "Clears a customer's user's login lock."))
+@strawberry.mutation(
+    **requires(
+        CanManageCustomerUsers,
+        "Clears the login throttle of a customer's user: password logins for its "
+        "username are accepted again at once.",
+    )
+)
 async def unlock_user(info: Info, input: UnlockUserInput) -> UnlockUserPayload:
     viewer = info.context.user
     problems = Problems()
@@ -38,8 +45,7 @@ async def unlock_user(info: Info, input: UnlockUserInput) -> UnlockUserPayload:
         problems.add("NOT_FOUND", "No such user.", "id")
         return payload(UnlockUserPayload, problems, user=None)
     async with in_transaction() as conn:
-        row.failed_logins, row.locked_until = 0, None
-        await row.save(using_db=conn, update_fields=["failed_logins", "locked_until"])
+        await login_throttle.clear(row.username_key, using_db=conn)
         await audit.record(
             viewer,
             "user.unlock",

@@ -8,9 +8,9 @@ from tortoise.exceptions import IntegrityError
 from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
-from gql.domain import audit, ids, links, scoping
+from gql.domain import audit, identifiers, ids, links, scoping
 from gql.domain.problems import Problems
-from gql.domain.validation import MAX_LIST, text
+from gql.domain.validation import MAX_LIST, MAX_NAME
 from gql.schema.context import Info
 from gql.schema.errors import mutation_errors, payload
 from gql.schema.permissions import IsOperatorSuperUser, requires
@@ -128,7 +128,9 @@ async def update_partner(info: Info, input: UpdatePartnerInput) -> UpdatePartner
         return _failed(problems)
     name = None
     if input.name is not None:
-        name = text(problems, input.name, "the partner's name", "name")
+        name = identifiers.identifier(
+            problems, input.name, "the partner's name", "name", max_length=MAX_NAME
+        )
     images = await _resolve_ids(
         problems, input.software_image_ids, "SoftwareImage", SoftwareImage, "softwareImageIds"
     )
@@ -224,7 +226,7 @@ async def _apply(
     """Sets the partner's own columns; returns what changed, for the audit log."""
     changes: dict[str, object] = {}
     if name is not None and name != row.name:
-        row.name, row.name_key = name, name.lower()
+        row.name, row.name_key = name, identifiers.identifier_key(name)
         changes["name"] = name
     licensing = input.edge_licensing_enabled
     if licensing is not None and licensing != row.edge_licensing_enabled:

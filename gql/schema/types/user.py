@@ -72,10 +72,6 @@ class User(Node):
     disabled: bool = strawberry.field(
         description="A disabled user cannot log in; its sessions and API tokens have ended."
     )
-    locked_until: datetime | None = strawberry.field(
-        description="Until when password logins are refused after failed attempts; null "
-        "when they are not (unlockUser clears it)."
-    )
     username: str | None = pii_field("The login name, in user@domain.com format.")
     first_name: str | None = pii_field("First name.")
     last_name: str | None = pii_field("Last name.")
@@ -83,6 +79,7 @@ class User(Node):
     mobile_phone: str | None = pii_field("Mobile phone number, E.164.")
     contact_email: str | None = pii_field("Where alerts on service status are sent.")
     partner_pk: strawberry.Private[int | None]
+    username_key: strawberry.Private[str]
 
     @classmethod
     def from_row(
@@ -100,7 +97,6 @@ class User(Node):
             ),
             created_at=row.created_at,
             disabled=row.disabled,
-            locked_until=row.locked_until,
             username=row.username,
             first_name=row.first_name,
             last_name=row.last_name,
@@ -108,6 +104,7 @@ class User(Node):
             mobile_phone=row.mobile_phone,
             contact_email=row.contact_email,
             partner_pk=row.partner_id,
+            username_key=row.username_key,
         )
 
     @classmethod
@@ -116,6 +113,14 @@ class User(Node):
         and per its customer's VeloCloud User Management Access."""
         open_ = row.customer_id is not None and row.customer.operator_user_management_access
         return cls.from_row(row, viewer, user_management_open=open_)
+
+    @strawberry.field(
+        description="Until when password logins for this username are refused (the login "
+        "throttle, after failed or too many attempts); null when they are not. unlockUser "
+        "clears it. Sessions and API tokens work meanwhile."
+    )
+    async def locked_until(self, info: Info) -> datetime | None:
+        return await info.context.loaders.locked_until.load(self.username_key)
 
     @strawberry.field(description="The partner the user belongs to; null for operator users.")
     async def partner(self, info: Info) -> Partner | None:
