@@ -11,6 +11,7 @@ from tortoise.expressions import Q
 from gql.domain import ids, scoping
 from gql.schema.context import Info
 from gql.schema.errors import ApiError
+from gql.schema.lookahead import asked
 from gql.schema.pagination import After, Connection, First, connection, decode_cursor, page_size
 from gql.schema.permissions import IsAuthenticated, requires
 from gql.schema.types.customer import Customer
@@ -74,6 +75,7 @@ class CustomerQuery:
             )
         key = "company_name_key" if order_by == CustomerOrderBy.NAME else "created_at"
         sign = "-" if descending else ""
-        total = await rows.count()
+        # Counted only when asked for; unasked, the page's own rows say if more follow.
+        total = await rows.count() if "totalCount" in asked(info) else 0
         page = await rows.order_by(f"{sign}{key}", f"{sign}id").offset(offset).limit(size + 1)
         return connection([Customer.from_row(r) for r in page], offset, size, total)
