@@ -20,7 +20,11 @@ from gql.db import UNAVAILABLE_MESSAGE, DatabaseUnavailable
 from gql.domain.webhooks import worker as webhook_worker
 from gql.settings import Settings
 from gql.web.exports import export_customers, export_edges
-from gql.web.middleware import BodySizeLimitMiddleware, SecurityHeadersMiddleware
+from gql.web.middleware import (
+    BodySizeLimitMiddleware,
+    OneConnectionPerRequest,
+    SecurityHeadersMiddleware,
+)
 from gql.web.observability import RequestLogMiddleware, configure_logging, metrics_response
 from gql.web.view import GRAPHIQL_DIR, PortalGraphQL
 
@@ -81,7 +85,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             await db.close_db()
 
     routes = [
-        Route("/graphql", PortalGraphQL(settings)),
+        Route("/graphql", OneConnectionPerRequest(PortalGraphQL(settings))),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Route("/metrics", metrics_response, methods=["GET"]),
