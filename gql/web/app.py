@@ -20,12 +20,9 @@ from gql.db import UNAVAILABLE_MESSAGE, DatabaseUnavailable
 from gql.domain.webhooks import worker as webhook_worker
 from gql.settings import Settings
 from gql.web.exports import export_customers, export_edges
-from gql.web.middleware import (
-    BodySizeLimitMiddleware,
-    OneConnectionPerRequest,
-    SecurityHeadersMiddleware,
-)
+from gql.web.middleware import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from gql.web.observability import RequestLogMiddleware, configure_logging, metrics_response
+from gql.web.request_connection import OneConnectionPerRequest
 from gql.web.view import GRAPHIQL_DIR, PortalGraphQL
 
 log = logging.getLogger("portal.app")
@@ -85,7 +82,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             await db.close_db()
 
     routes = [
-        Route("/graphql", OneConnectionPerRequest(PortalGraphQL(settings))),
+        Route("/graphql", PortalGraphQL(settings)),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Route("/metrics", metrics_response, methods=["GET"]),
@@ -99,6 +96,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Middleware(RequestLogMiddleware),
         Middleware(SecurityHeadersMiddleware),
         Middleware(BodySizeLimitMiddleware, limit=settings.max_body_bytes),
+        Middleware(OneConnectionPerRequest),
     ]
     if settings.cors_origins:
         middleware.append(

@@ -1,11 +1,8 @@
-"""HTTP around every route: a request body limit, security headers, and one database
-connection per GraphQL request."""
+"""HTTP hardening around every route: a request body limit and security headers."""
 
 from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-from gql import db
 
 # The explorer loads only the app's own scripts, styles and fonts. CodeMirror and React
 # set element styles at run time, so styles allow 'unsafe-inline'; scripts never do.
@@ -108,25 +105,3 @@ class BodySizeLimitMiddleware:
 
 class _TooLarge(Exception):
     pass
-
-
-class OneConnectionPerRequest:
-    """All of a request's SQL statements share one database connection (see
-    gql.db.request_connection), given back when the response starts: the rest of
-    sending it never holds one."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        async with db.request_connection() as release:
-
-            async def send_releasing(message: Message) -> None:
-                if message["type"] == "http.response.start":
-                    await release()
-                await send(message)
-
-            await self.app(scope, receive, send_releasing)
