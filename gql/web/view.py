@@ -11,12 +11,10 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
-import orjson
 from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -25,6 +23,7 @@ from strawberry.schema.exceptions import InvalidOperationTypeError
 
 from gql.db import DatabaseUnavailable, is_unavailable
 from gql.domain.auth import authenticate
+from gql.jsonio import encode_json
 from gql.schema.build import build_schema
 from gql.schema.context import Context
 from gql.schema.limits import input_problem
@@ -67,6 +66,8 @@ def _has_nul(value: Any) -> bool:
 
 
 class PortalGraphQL(GraphQL[Context, None]):
+    encode_json = staticmethod(encode_json)  # orjson
+
     def __init__(self, settings: Settings) -> None:
         super().__init__(
             build_schema(settings),
@@ -148,12 +149,3 @@ class PortalGraphQL(GraphQL[Context, None]):
                 response.headers["content-length"] = str(len(response.body))
                 response.status_code = 400
         return response
-
-    def encode_json(self, data: object) -> bytes:
-        """orjson: a page of 50 customers (36 kB) encodes in 0.03 ms instead of
-        json.dumps's 0.45 ms here. The standard encoder takes what orjson refuses (an
-        integer past 64 bits in a JSON value)."""
-        try:
-            return orjson.dumps(data)
-        except orjson.JSONEncodeError:
-            return json.dumps(data, separators=(",", ":")).encode()

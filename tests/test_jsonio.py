@@ -1,4 +1,4 @@
-"""Responses are encoded with orjson, and with the standard encoder where orjson
+"""Responses are encoded with orjson (gql.jsonio), and with the standard encoder where orjson
 cannot (an integer past 64 bits)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from gql.web.view import PortalGraphQL
 
 
 def test_the_encoder_keeps_text_as_utf8_and_every_value(settings) -> None:
-    view = PortalGraphQL(settings)
+    view = PortalGraphQL(settings)  # the view's own encoder
     data = {"data": {"customer": {"city": "Zürich", "name": "東京 \u2028", "n": 7, "x": None}}}
     encoded = view.encode_json(data)
     assert json.loads(encoded) == data
