@@ -8,7 +8,7 @@ PORT ?= 8000
 # The PostgreSQL server the second test run uses (it creates and drops its own database).
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: help run test test-sqlite test-postgres audit lint format schema migrations vendor-graphiql clean
+.PHONY: help run test test-sqlite test-postgres audit lint format schema migrations bench bench-create vendor-graphiql clean
 
 ## help: list the targets
 help:
@@ -68,6 +68,14 @@ schema: venv
 ## migrations: generate a migration for model changes (commit it)
 migrations: venv
 	$(BIN)/tortoise -c gql.db.TORTOISE_ORM makemigrations
+
+## bench: the shared perf-anchors harness on this working tree (~10 min, as root): ratios to PostGraphile and the floor
+bench: venv
+	bench/perf_anchors.sh
+
+## bench-create: createPartnerCustomer throughput and the page's p99 under creates, on PostgreSQL (PG_ADMIN_URL)
+bench-create: venv
+	PG_ADMIN_URL='$(PG_TEST_URL)' $(BIN)/python bench/create_throughput.py
 
 ## vendor-graphiql: refresh the explorer's assets from the npm registry
 vendor-graphiql:

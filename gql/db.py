@@ -9,17 +9,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
 import asyncpg
 from tortoise import Tortoise
 from tortoise.backends.base.config_generator import expand_db_url
-from tortoise.connection import get_connection
+from tortoise.connection import get_connection, get_connections
 from tortoise.exceptions import DBConnectionError
 from tortoise.migrations.api import migrate as tortoise_migrate
 
+from gql.pg import BoundedAsyncpgDBClient, RequestConnection
 from gql.settings import Settings
 from models import MODEL_MODULES
 
@@ -111,6 +112,28 @@ async def _migration_lock(settings: Settings) -> AsyncIterator[None]:
         yield
     finally:
         await conn.close()  # closing the session releases the lock
+
+
+async def _nothing() -> None:
+    return None
+
+
+@asynccontextmanager
+async def request_connection() -> AsyncIterator[Callable[[], Awaitable[None]]]:
+    """On PostgreSQL, every statement of the block (and of the tasks it starts) uses one
+    pool connection, taken at the first statement; the yielded function gives it back
+    early, once the request needs it no more. (SQLite has one connection anyway.)"""
+    client = get_connection("default")
+    if not isinstance(client, BoundedAsyncpgDBClient):
+        yield _nothing
+        return
+    shared = RequestConnection(client)
+    token = get_connections().set("default", shared)
+    try:
+        yield shared.release
+    finally:
+        get_connections().reset(token)
+        await shared.release()
 
 
 async def ping(within: float = 2.0) -> None:

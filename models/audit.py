@@ -7,13 +7,13 @@ from tortoise.models import Model
 class AuditEvent(Model):
     id = fields.BigIntField(primary_key=True)
     actor = fields.ForeignKeyField(
-        "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
+        "models.User", related_name=False, null=True, on_delete=fields.SET_NULL, db_index=True
     )
     # Kept as text too, so the event still names its actor after the user is gone.
     actor_username = fields.CharField(max_length=254, null=True)
     # The partner whose log holds the event (null: operator-wide).
     partner = fields.ForeignKeyField(
-        "models.Partner", related_name=False, null=True, on_delete=fields.CASCADE
+        "models.Partner", related_name=False, null=True, on_delete=fields.CASCADE, db_index=True
     )
     # The customer the event concerns, if any: kept as a plain number so the event
     # still filters by customer after the customer is deleted.

@@ -47,7 +47,7 @@ class PartnerSoftwareImage(Model):
         "models.Partner", related_name="software_images", on_delete=fields.CASCADE
     )
     image = fields.ForeignKeyField(
-        "models.SoftwareImage", related_name="partners", on_delete=fields.RESTRICT
+        "models.SoftwareImage", related_name="partners", on_delete=fields.RESTRICT, db_index=True
     )
 
     class Meta:
@@ -61,7 +61,7 @@ class PartnerGatewayPool(Model):
         "models.Partner", related_name="gateway_pools", on_delete=fields.CASCADE
     )
     pool = fields.ForeignKeyField(
-        "models.GatewayPool", related_name="partners", on_delete=fields.RESTRICT
+        "models.GatewayPool", related_name="partners", on_delete=fields.RESTRICT, db_index=True
     )
 
     class Meta:
@@ -75,7 +75,7 @@ class PartnerEdgeLicense(Model):
         "models.Partner", related_name="edge_licenses", on_delete=fields.CASCADE
     )
     license = fields.ForeignKeyField(
-        "models.EdgeLicense", related_name="partners", on_delete=fields.RESTRICT
+        "models.EdgeLicense", related_name="partners", on_delete=fields.RESTRICT, db_index=True
     )
 
     class Meta:

@@ -28,14 +28,14 @@ class Customer(Model):
     postal_code = fields.CharField(max_length=20, null=True)
     manage_software_images = fields.BooleanField(default=False)
     default_software_image = fields.ForeignKeyField(
-        "models.SoftwareImage", related_name=False, on_delete=fields.RESTRICT
+        "models.SoftwareImage", related_name=False, on_delete=fields.RESTRICT, db_index=True
     )
     gateway_pool = fields.ForeignKeyField(
-        "models.GatewayPool", related_name=False, on_delete=fields.RESTRICT
+        "models.GatewayPool", related_name=False, on_delete=fields.RESTRICT, db_index=True
     )
     analytics_enabled = fields.BooleanField(default=False)
     cloned_from = fields.ForeignKeyField(
-        "models.Customer", related_name=False, null=True, on_delete=fields.SET_NULL
+        "models.Customer", related_name=False, null=True, on_delete=fields.SET_NULL, db_index=True
     )
     created_at = fields.DatetimeField(auto_now_add=True, db_index=True)
     updated_at = fields.DatetimeField(auto_now=True)
@@ -51,7 +51,7 @@ class CustomerSoftwareImage(Model):
         "models.Customer", related_name="software_images", on_delete=fields.CASCADE
     )
     image = fields.ForeignKeyField(
-        "models.SoftwareImage", related_name="customers", on_delete=fields.RESTRICT
+        "models.SoftwareImage", related_name="customers", on_delete=fields.RESTRICT, db_index=True
     )
 
     class Meta:
@@ -65,7 +65,7 @@ class CustomerEdgeLicense(Model):
         "models.Customer", related_name="edge_licenses", on_delete=fields.CASCADE
     )
     license = fields.ForeignKeyField(
-        "models.EdgeLicense", related_name="customers", on_delete=fields.RESTRICT
+        "models.EdgeLicense", related_name="customers", on_delete=fields.RESTRICT, db_index=True
     )
 
     class Meta:
@@ -78,17 +78,21 @@ class Edge(Model):
 
     id = fields.IntField(primary_key=True)
     customer = fields.ForeignKeyField(
-        "models.Customer", related_name="edges", on_delete=fields.RESTRICT
+        "models.Customer", related_name="edges", on_delete=fields.RESTRICT, db_index=True
     )
     name = fields.CharField(max_length=200)
     model = fields.CharField(max_length=64, null=True)
     serial_number = fields.CharField(max_length=64, null=True)
     software_image = fields.ForeignKeyField(
-        "models.SoftwareImage", related_name=False, on_delete=fields.RESTRICT
+        "models.SoftwareImage", related_name=False, on_delete=fields.RESTRICT, db_index=True
     )
     # The license type the edge was provisioned with: one of its customer's licenses.
     edge_license = fields.ForeignKeyField(
-        "models.EdgeLicense", related_name=False, null=True, on_delete=fields.RESTRICT
+        "models.EdgeLicense",
+        related_name=False,
+        null=True,
+        on_delete=fields.RESTRICT,
+        db_index=True,
     )
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -16,10 +16,18 @@ class Partner(Model):
     name_key = fields.CharField(max_length=200, unique=True)
     edge_licensing_enabled = fields.BooleanField(default=False)
     default_software_image = fields.ForeignKeyField(
-        "models.SoftwareImage", related_name=False, null=True, on_delete=fields.RESTRICT
+        "models.SoftwareImage",
+        related_name=False,
+        null=True,
+        on_delete=fields.RESTRICT,
+        db_index=True,
     )
     default_gateway_pool = fields.ForeignKeyField(
-        "models.GatewayPool", related_name=False, null=True, on_delete=fields.RESTRICT
+        "models.GatewayPool",
+        related_name=False,
+        null=True,
+        on_delete=fields.RESTRICT,
+        db_index=True,
     )
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
@@ -34,11 +42,11 @@ class User(Model):
     id = fields.IntField(primary_key=True)
     role = fields.CharEnumField(Role, max_length=32)
     partner = fields.ForeignKeyField(
-        "models.Partner", related_name="users", null=True, on_delete=fields.CASCADE
+        "models.Partner", related_name="users", null=True, on_delete=fields.CASCADE, db_index=True
     )
     # The customer whose own user this is (its partner is then the customer's partner).
     customer = fields.ForeignKeyField(
-        "models.Customer", related_name="users", null=True, on_delete=fields.CASCADE
+        "models.Customer", related_name="users", null=True, on_delete=fields.CASCADE, db_index=True
     )
     username = fields.CharField(max_length=254)
     # models.keys.identifier_key of the username: unique across the orchestrator
@@ -64,7 +72,9 @@ class AuthToken(Model):
 
     id = fields.IntField(primary_key=True)
     kind = fields.CharEnumField(TokenKind, max_length=16)
-    user = fields.ForeignKeyField("models.User", related_name="tokens", on_delete=fields.CASCADE)
+    user = fields.ForeignKeyField(
+        "models.User", related_name="tokens", on_delete=fields.CASCADE, db_index=True
+    )
     token_hash = fields.CharField(max_length=64, unique=True)
     name = fields.CharField(max_length=100, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)

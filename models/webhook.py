@@ -17,7 +17,7 @@ class Webhook(Model):
     id = fields.IntField(primary_key=True)
     # The partner whose events it receives; null: the operator's (every event).
     partner = fields.ForeignKeyField(
-        "models.Partner", related_name=False, null=True, on_delete=fields.CASCADE
+        "models.Partner", related_name=False, null=True, on_delete=fields.CASCADE, db_index=True
     )
     url = fields.CharField(max_length=2048)
     events = fields.JSONField(default=list)  # audit actions, or ["*"]
@@ -35,10 +35,10 @@ class Webhook(Model):
 class WebhookDelivery(Model):
     id = fields.BigIntField(primary_key=True)
     webhook = fields.ForeignKeyField(
-        "models.Webhook", related_name="deliveries", on_delete=fields.CASCADE
+        "models.Webhook", related_name="deliveries", on_delete=fields.CASCADE, db_index=True
     )
     event = fields.ForeignKeyField(
-        "models.AuditEvent", related_name=False, on_delete=fields.CASCADE
+        "models.AuditEvent", related_name=False, on_delete=fields.CASCADE, db_index=True
     )
     event_type = fields.CharField(max_length=64)
     status = fields.CharEnumField(DeliveryStatus, max_length=16, default=DeliveryStatus.PENDING)

@@ -67,3 +67,35 @@ async def test_0007_rebuilds_the_keys_and_parks_collisions(database: Settings, c
     lines = [r.getMessage() for r in caplog.records]
     assert f"migration 0007: app_user {second.id}: collides with app_user {first.id}" in lines[0]
     assert "Stra" not in " ".join(lines)  # ids only, never the names
+
+
+async def _leading_index_columns(table: str) -> set[str]:
+    """The first column of each index of `table` (unique ones and the primary key too)."""
+    conn = get_connection("default")
+    if conn.capabilities.dialect == "postgres":
+        rows = await conn.execute_query_dict(
+            "SELECT a.attname AS name FROM pg_index i "
+            "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] "
+            "WHERE i.indrelid = $1::regclass",
+            [table],
+        )
+        return {r["name"] for r in rows}
+    leading = set()
+    for index in await conn.execute_query_dict(f'PRAGMA index_list("{table}")'):
+        columns = await conn.execute_query_dict(f'PRAGMA index_info("{index["name"]}")')
+        leading.update(c["name"] for c in columns if c["seqno"] == 0)
+    return leading
+
+
+async def test_every_foreign_key_column_leads_an_index(database: Settings) -> None:
+    # PostgreSQL indexes no foreign key by itself: without one, a filter on the column
+    # (a loader's `customer_id IN (…)`) and every delete of the parent row scan the table.
+    missing = []
+    for model in Tortoise.apps.get_models_iterable():
+        table = model._meta.db_table
+        leading = await _leading_index_columns(table)
+        for name in model._meta.fk_fields:
+            column = model._meta.fields_map[name].source_field or f"{name}_id"
+            if column not in leading:
+                missing.append(f"{table}.{column}")
+    assert missing == []

@@ -25,6 +25,7 @@ from gql.web import schema_file
 from gql.web.exports import export_customers, export_edges
 from gql.web.middleware import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from gql.web.observability import RequestLogMiddleware, configure_logging, metrics_response
+from gql.web.request_connection import OneConnectionPerRequest
 from gql.web.view import GRAPHIQL_DIR, PortalGraphQL
 
 log = logging.getLogger("portal.app")
@@ -136,6 +137,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Middleware(RequestLogMiddleware),
         Middleware(SecurityHeadersMiddleware),
         Middleware(BodySizeLimitMiddleware, limit=settings.max_body_bytes),
+        Middleware(OneConnectionPerRequest),
     ]
     if settings.cors_origins:
         middleware.append(

@@ -25,7 +25,7 @@ from prometheus_client import (
     generate_latest,
 )
 from prometheus_client.multiprocess import MultiProcessCollector
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -170,6 +170,11 @@ class RequestLogMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except ClientDisconnect:
+            # The client hung up before its request was read (a closed tab, a load
+            # generator stopping): nothing to answer, and no fault of the server.
+            status = 499
+            access_log.info("client disconnected before its request was read")
         finally:
             elapsed = time.perf_counter() - started
             route = _route_label(scope["path"])

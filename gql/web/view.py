@@ -33,6 +33,7 @@ from strawberry.types.unset import UNSET
 
 from gql.db import UNAVAILABLE_MESSAGE, DatabaseUnavailable, is_unavailable
 from gql.domain.auth import authenticate
+from gql.jsonio import encode_json
 from gql.schema.build import build_schema
 from gql.schema.context import Context
 from gql.schema.limits import input_problem
@@ -97,6 +98,8 @@ def _has_nul(value: Any) -> bool:
 
 
 class PortalGraphQL(GraphQL[Context, None]):
+    encode_json = staticmethod(encode_json)  # orjson
+
     def __init__(self, settings: Settings) -> None:
         super().__init__(
             build_schema(settings),
