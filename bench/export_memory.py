@@ -62,8 +62,8 @@ def _fill(db: Path, edges: int) -> str:
         )
         c.execute(
             "INSERT INTO app_user (id, role, partner_id, username, username_key, password_hash,"
-            " disabled, failed_logins, created_at, updated_at) VALUES"
-            " (1, 'PARTNER_SUPERUSER', 1, 'su@bench.example', 'su@bench.example', 'x', 0, 0, ?, ?)",
+            " disabled, created_at, updated_at) VALUES"
+            " (1, 'PARTNER_SUPERUSER', 1, 'su@bench.example', 'su@bench.example', 'x', 0, ?, ?)",
             (now, now),
         )
         c.execute(

@@ -196,7 +196,7 @@ def _users_and_tokens(ref: Reference, load: Load, password_hash: str, now: datet
         username = USERNAME.format(p["id"])
         users.append(
             (n, Role.PARTNER_SUPERUSER.value, p["id"], None, username, username.lower())
-            + (password_hash, "Perf", f"Anchor {p['id']:02d}", False, 0, EPOCH, EPOCH)
+            + (password_hash, "Perf", f"Anchor {p['id']:02d}", False, EPOCH, EPOCH)
         )
         token, token_hash = new_token()
         load.tokens[str(p["id"])], load.users[str(p["id"])] = token, username
@@ -205,7 +205,7 @@ def _users_and_tokens(ref: Reference, load: Load, password_hash: str, now: datet
     load.add(
         "app_user",
         "id role partner_id customer_id username username_key password_hash first_name "
-        "last_name disabled failed_logins created_at updated_at",
+        "last_name disabled created_at updated_at",
         users,
     )
     load.add("auth_token", "id kind user_id token_hash name created_at expires_at", tokens)
