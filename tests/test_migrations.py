@@ -99,3 +99,43 @@ async def test_every_foreign_key_column_leads_an_index(database: Settings) -> No
             if column not in leading:
                 missing.append(f"{table}.{column}")
     assert missing == []
+
+
+async def test_upgrading_a_sqlite_database_keeps_its_tokens_and_audit_actors(tmp_path) -> None:
+    """Dropping a column must not rebuild app_user on SQLite: a rebuild drops the old
+    table while foreign keys are on, which deleted every token and cleared every audit
+    event's actor of an upgraded database."""
+    import sqlite3
+    from datetime import UTC, datetime
+
+    from tortoise.migrations.api.migrate import migrate
+
+    from gql.db import tortoise_config
+
+    path = tmp_path / "upgrade.sqlite3"
+    config = tortoise_config(Settings.from_env({"DATABASE_URL": f"sqlite://{path}"}))
+    await migrate(config=config, target="models.0006_webhooks")
+    now = datetime.now(UTC).isoformat()
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO app_user (id, role, username, username_key, password_hash, disabled,"
+            " failed_logins, created_at, updated_at)"
+            " VALUES (1, 'OPERATOR_SUPERUSER', 'a@x.example', 'a@x.example', 'h', 0, 0, ?, ?)",
+            (now, now),
+        )
+        db.execute(
+            "INSERT INTO auth_token (kind, user_id, token_hash, name, created_at)"
+            " VALUES ('API', 1, 'hash', 'ci', ?)",
+            (now,),
+        )
+        db.execute(
+            "INSERT INTO audit_event (actor_id, action, target_type, target_id, changes,"
+            " created_at) VALUES (1, 'user.create', 'User', '1', '{}', ?)",
+            (now,),
+        )
+    await migrate(config=config)
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT COUNT(*) FROM auth_token").fetchone() == (1,)
+        assert db.execute("SELECT actor_id FROM audit_event").fetchone() == (1,)
+        columns = {row[1] for row in db.execute("PRAGMA table_info(app_user)")}
+    assert not columns & {"failed_logins", "locked_until"}

@@ -80,6 +80,22 @@ async def _rebuild(apps, schema_editor) -> None:
     await rebuild_keys(schema_editor.client)
 
 
+class _DropColumn(ops.RemoveField):
+    """Drops the column in place (PostgreSQL, and SQLite since 3.35). Tortoise's own
+    RemoveField rebuilds the table on SQLite, dropping the old one while foreign keys
+    are on: that deleted every token (ON DELETE CASCADE) and cleared every audit
+    event's actor (SET NULL) of an upgraded database."""
+
+    async def database_forward(self, app_label, old_state, new_state, state_editor=None):
+        if not state_editor:
+            return
+        model = old_state.apps.get_model(f"{app_label}.{self.model_name}")
+        column = model._meta.fields_map[self.name].source_field or self.name
+        await state_editor.client.execute_script(
+            f'ALTER TABLE "{model._meta.db_table}" DROP COLUMN "{column}"'
+        )
+
+
 class Migration(migrations.Migration):
     dependencies = [('models', '0006_webhooks')]
 
@@ -100,7 +116,7 @@ class Migration(migrations.Migration):
             options={'table': 'login_throttle', 'app': 'models', 'pk_attr': 'id', 'table_description': 'Password-login attempts of one username or one client address.'},
             bases=['Model'],
         ),
-        ops.RemoveField(model_name='User', name='failed_logins'),
-        ops.RemoveField(model_name='User', name='locked_until'),
+        _DropColumn(model_name='User', name='failed_logins'),
+        _DropColumn(model_name='User', name='locked_until'),
             ops.RunPython(_rebuild),
     ]
