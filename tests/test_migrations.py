@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from tortoise import Tortoise
 from tortoise.connection import get_connection
 from tortoise.migrations.autodetector import MigrationAutodetector
@@ -101,20 +103,43 @@ async def test_every_foreign_key_column_leads_an_index(database: Settings) -> No
     assert missing == []
 
 
-async def test_upgrading_a_sqlite_database_keeps_its_tokens_and_audit_actors(tmp_path) -> None:
+def test_upgrading_a_sqlite_database_keeps_its_tokens_and_audit_actors(tmp_path) -> None:
     """Dropping a column must not rebuild app_user on SQLite: a rebuild drops the old
     table while foreign keys are on, which deleted every token and cleared every audit
-    event's actor of an upgraded database."""
+    event's actor of an upgraded database. (The migrations run in subprocesses, as an
+    operator runs them, so this process's database connection stays as it is.)"""
     import sqlite3
+    import subprocess
+    import sys
     from datetime import UTC, datetime
 
-    from tortoise.migrations.api.migrate import migrate
-
-    from gql.db import tortoise_config
+    from tests.factories import run_portal
 
     path = tmp_path / "upgrade.sqlite3"
-    config = tortoise_config(Settings.from_env({"DATABASE_URL": f"sqlite://{path}"}))
-    await migrate(config=config, target="models.0006_webhooks")
+    env = {"DATABASE_URL": f"sqlite://{path}"}
+    to_0006 = "\n".join(
+        [
+            "import asyncio",
+            "from tortoise import Tortoise",
+            "from tortoise.migrations.api.migrate import migrate",
+            "from gql.db import tortoise_config",
+            "from gql.settings import Settings",
+            "async def main():",
+            "    config = tortoise_config(Settings.from_env())",
+            "    await migrate(config=config, target='models.0006_webhooks')",
+            "    await Tortoise.close_connections()",
+            "asyncio.run(main())",
+        ]
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", to_0006],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
     now = datetime.now(UTC).isoformat()
     with sqlite3.connect(path) as db:
         db.execute(
@@ -133,7 +158,8 @@ async def test_upgrading_a_sqlite_database_keeps_its_tokens_and_audit_actors(tmp
             " created_at) VALUES (1, 'user.create', 'User', '1', '{}', ?)",
             (now,),
         )
-    await migrate(config=config)
+    migrated = run_portal("migrate", cwd=tmp_path, env=env)
+    assert migrated.returncode == 0, migrated.stderr
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT COUNT(*) FROM auth_token").fetchone() == (1,)
         assert db.execute("SELECT actor_id FROM audit_event").fetchone() == (1,)
