@@ -136,6 +136,14 @@ async def request_connection() -> AsyncIterator[Callable[[], Awaitable[None]]]:
         await shared.release()
 
 
+async def lend_connection() -> None:
+    """The request's connection back to the pool until its next statement (on
+    PostgreSQL, outside a transaction): for waits that are not the database's."""
+    client = get_connection("default")
+    if isinstance(client, RequestConnection):
+        await client.lend()
+
+
 async def ping(within: float = 2.0) -> None:
     """A trivial query; raises when the database is unreachable."""
     async with asyncio.timeout(within):

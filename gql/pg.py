@@ -93,6 +93,7 @@ class RequestConnection(AsyncpgDBClient):
         self._connection: asyncpg.Connection | None = None
         self._lock = asyncio.Lock()
         self._released = False
+        self._transactions = 0  # open on the connection, which must then stay held
 
     async def _ensure(self) -> asyncpg.Connection:
         if self._connection is None:
@@ -109,6 +110,19 @@ class RequestConnection(AsyncpgDBClient):
 
     def _in_transaction(self) -> TransactionContext:
         return _RequestTransactionContext(self)
+
+    async def lend(self) -> None:
+        """Gives the connection back while the request waits on something that is not
+        the database (argon2): a flood of logins must not hold the pool while it queues
+        for the hashing slots. The next statement takes one again. Not while a
+        transaction is open on it."""
+        if self._released or self._transactions:
+            return
+        async with self._lock:
+            if self._transactions or self._connection is None:
+                return
+            connection, self._connection = self._connection, None
+            await self._parent._pool.release(connection)
 
     async def release(self) -> None:
         """Gives the connection back to the pool (asyncpg rolls back what is left open)."""
@@ -162,6 +176,7 @@ class _RequestTransactionContext(TransactionContext):
                 await self.owner._ensure()
                 client = _RequestTransaction(self.owner)
                 await TransactionWrapper.begin(client)  # unlocked: the lock is held here
+                self.owner._transactions += 1
         if client is None:  # the request has answered: a pool connection of its own
             self._own = self.owner._parent._in_transaction()
             return await self._own.__aenter__()
@@ -180,6 +195,7 @@ class _RequestTransactionContext(TransactionContext):
                 elif exc_type is not TransactionManagementError:  # as Tortoise's own
                     await self.client.rollback()
         finally:
+            self.owner._transactions -= 1
             get_connections().reset(self.token)
 
 

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import asyncpg
 import pytest
-from tortoise.connection import get_connection
+from tortoise.connection import get_connection, get_connections
 
 from gql.pg import BoundedAsyncpgDBClient, RequestConnection, _BoundedPool
 from gql.settings import Settings
@@ -123,3 +123,44 @@ async def test_a_request_connection_gives_its_connection_back(database: Settings
         _, rows = await late.execute_query("SELECT 3 AS three")
     assert rows[0]["three"] == 3
     assert shared._connection is None
+
+
+async def test_a_request_queued_for_argon2_holds_no_connection(database: Settings) -> None:
+    """A login flood queues for the hashing slots: the queued requests lend their pool
+    connection back meanwhile (they must not drain the pool for everyone), except one
+    inside a transaction, whose connection must stay."""
+    if not database.is_postgres:
+        pytest.skip("PostgreSQL pool behaviour; the PostgreSQL run covers it")
+    from gql.domain import security
+
+    shared = RequestConnection(get_connection("default"))
+    await shared.execute_query("SELECT 1")
+    async with shared._in_transaction():
+        await shared.lend()
+        assert shared._connection is not None  # the transaction's: kept
+    await security.hash_password("makes-the-hashing-slots-0001")
+    slots = security._slots._semaphore
+    assert slots is not None
+    token = get_connections().set("default", shared)
+    taken = 0
+    try:
+        while not slots.locked():  # every slot taken: the next hash must queue
+            await slots.acquire()
+            taken += 1
+        queued = asyncio.create_task(security.hash_password("queued-behind-a-flood-01"))
+        for _ in range(100):  # let it reach the queue
+            await asyncio.sleep(0)
+            if shared._connection is None:
+                break
+        assert shared._connection is None  # lent back to the pool while queued
+        slots.release()
+        taken -= 1
+        assert (await queued).startswith("$argon2id$")
+        _, rows = await shared.execute_query("SELECT 2 AS two")  # taken again when needed
+        assert rows[0]["two"] == 2
+        assert shared._connection is not None
+    finally:
+        for _ in range(taken):
+            slots.release()
+        get_connections().reset(token)
+        await shared.release()

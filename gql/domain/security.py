@@ -31,6 +31,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from prometheus_client import Counter
 from zxcvbn import zxcvbn
 
+from gql import db
+
 PASSWORD_MAX_LENGTH = 256
 DEFAULT_PASSWORD_MIN_LENGTH = 15
 MIN_ZXCVBN_SCORE = 3
@@ -67,6 +69,8 @@ class _Slots:
     async def run(self, fn: Callable[..., T], *args: object) -> T:
         if self._semaphore is None:
             self._semaphore = asyncio.Semaphore(self.limit)
+        if self._semaphore.locked():  # a queue: hold no pool connection while in it
+            await db.lend_connection()
         async with self._semaphore:
             return await asyncio.to_thread(fn, *args)
 
