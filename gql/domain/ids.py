@@ -21,24 +21,34 @@ _MAX_LENGTH = 100
 
 
 def encode(type_name: str, pk: int) -> str:
-    return str(base64.urlsafe_b64encode(f"{type_name}:{pk}".encode()).decode())
+    return encode_key(type_name, str(pk))
 
 
-def decode(global_id: str) -> tuple[str, int] | None:
-    """(type name, pk), or None when the text is not an ID this API gave out."""
-    if not isinstance(global_id, str) or len(global_id) > _MAX_LENGTH:
-        return None
-    if not global_id.isascii():
+def encode_key(type_name: str, key: str) -> str:
+    """The global ID of an object known by a name (or, as text, by its pk)."""
+    return str(base64.urlsafe_b64encode(f"{type_name}:{key}".encode()).decode())
+
+
+def _parts(global_id: object, longest: int) -> tuple[str, str] | None:
+    """(type name, key) of a canonical ID no longer than `longest`; None otherwise."""
+    if not isinstance(global_id, str) or len(global_id) > longest or not global_id.isascii():
         return None
     try:
         raw = base64.urlsafe_b64decode(global_id.encode("ascii")).decode("utf-8")
     except (binascii.Error, UnicodeError, ValueError):
         return None
-    type_name, sep, pk = raw.partition(":")
-    if not sep or not _PK.fullmatch(pk):
+    type_name, sep, key = raw.partition(":")
+    if not sep or encode_key(type_name, key) != global_id:
         return None
-    decoded = type_name, int(pk)
-    return decoded if encode(*decoded) == global_id else None
+    return type_name, key
+
+
+def decode(global_id: str) -> tuple[str, int] | None:
+    """(type name, pk), or None when the text is not an ID this API gave out."""
+    parts = _parts(global_id, _MAX_LENGTH)
+    if parts is None or not _PK.fullmatch(parts[1]):
+        return None
+    return parts[0], int(parts[1])
 
 
 def decode_as(global_id: str, type_name: str) -> int | None:
@@ -53,22 +63,9 @@ def decode_as(global_id: str, type_name: str) -> int | None:
 _MAX_KEY = 200
 
 
-def encode_key(type_name: str, key: str) -> str:
-    """The global ID of an object known by a name."""
-    return str(base64.urlsafe_b64encode(f"{type_name}:{key}".encode()).decode())
-
-
 def decode_key(global_id: str, type_name: str) -> str | None:
     """The name when the ID names an object of `type_name` by its name; None otherwise."""
-    if not isinstance(global_id, str) or len(global_id) > 4 * _MAX_KEY:
+    parts = _parts(global_id, 4 * _MAX_KEY)
+    if parts is None or parts[0] != type_name or not parts[1]:
         return None
-    if not global_id.isascii():
-        return None
-    try:
-        raw = base64.urlsafe_b64decode(global_id.encode("ascii")).decode("utf-8")
-    except (binascii.Error, UnicodeError, ValueError):
-        return None
-    prefix, sep, key = raw.partition(":")
-    if prefix != type_name or not sep or not key:
-        return None
-    return key if encode_key(type_name, key) == global_id else None
+    return parts[1]

@@ -5,7 +5,6 @@ relation only when its field is)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
@@ -20,29 +19,19 @@ def _fields(selections: Iterable[Selection]) -> Iterable[SelectedField]:
             yield from _fields(selection.selections)
 
 
-def asked(info: Info) -> set[str]:
-    """The names of the fields asked for directly under the current field."""
-    return {f.name for field in info.selected_fields for f in _fields(field.selections)}
-
-
-def node_fields(info: Info) -> set[str]:
-    """The names of the fields asked for on the items of the current connection, under
-    `nodes` and under `edges { node }`."""
-    names: set[str] = set()
+def connection_fields(info: Info) -> tuple[set[str], set[str]]:
+    """The fields asked for on the current connection (`totalCount`, `pageInfo` …) and
+    those asked for on its items, under `nodes` and under `edges { node }`. Strawberry
+    builds `selected_fields` anew at each access: read once."""
+    on_connection: set[str] = set()
+    on_items: set[str] = set()
     for field in info.selected_fields:
         for child in _fields(field.selections):
+            on_connection.add(child.name)
             if child.name == "nodes":
-                names.update(f.name for f in _fields(child.selections))
+                on_items.update(f.name for f in _fields(child.selections))
             elif child.name == "edges":
                 for grandchild in _fields(child.selections):
                     if grandchild.name == "node":
-                        names.update(f.name for f in _fields(grandchild.selections))
-    return names
-
-
-def prefetched(item: Any, name: str) -> Any:
-    """A relation a page loaded with its items, or `MISSING` when it did not."""
-    return item.prefetched.get(name, MISSING)
-
-
-MISSING = object()
+                        on_items.update(f.name for f in _fields(grandchild.selections))
+    return on_connection, on_items

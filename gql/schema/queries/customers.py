@@ -12,7 +12,7 @@ from gql.domain import ids, scoping
 from gql.schema import prefetch
 from gql.schema.context import Info
 from gql.schema.errors import ApiError
-from gql.schema.lookahead import asked, node_fields
+from gql.schema.lookahead import connection_fields
 from gql.schema.pagination import After, Connection, First, connection, decode_cursor, page_size
 from gql.schema.permissions import IsAuthenticated, requires
 from gql.schema.types.customer import Customer
@@ -77,7 +77,8 @@ class CustomerQuery:
         key = "company_name_key" if order_by == CustomerOrderBy.NAME else "created_at"
         sign = "-" if descending else ""
         # Counted only when asked for; unasked, the page's own rows say if more follow.
-        total = await rows.count() if "totalCount" in asked(info) else 0
+        asked, on_items = connection_fields(info)
+        total = await rows.count() if "totalCount" in asked else 0
         ordered = rows.order_by(f"{sign}{key}", f"{sign}id").offset(offset).limit(size + 1)
-        page = await prefetch.customers(ordered, node_fields(info))
+        page = await prefetch.customers(ordered, on_items)
         return connection(page, offset, size, total)
